@@ -1,0 +1,184 @@
+//! Finds the listings (workspace members under `listings/`) and reads the outcome each one
+//! declares in `[package.metadata.listing]` of its `Cargo.toml`.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use regex::Regex;
+use serde::Deserialize;
+
+/// How long a listing may run before it counts as hung (or, for `deadlock`, as blocked).
+const DEFAULT_RUN_LIMIT: Duration = Duration::from_secs(10);
+const DEFAULT_DEADLOCK_WAIT: Duration = Duration::from_secs(2);
+
+pub struct Listing {
+    /// Path below `listings/`, e.g. `ch01-smart-pointers/01-box`: the test's name.
+    pub name: String,
+    pub dir: PathBuf,
+    /// Cargo package name, for `cargo build --package`.
+    pub package: String,
+    /// Cargo package id, which build messages and artifacts are attributed to.
+    pub id: String,
+    pub manifest: PathBuf,
+    /// A broken declaration fails this listing's own test, not the whole suite.
+    pub spec: Result<Spec, String>,
+}
+
+impl Listing {
+    pub fn snapshot(&self) -> PathBuf {
+        self.dir.join("output.txt")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Run,
+    CompileFail { errors: Vec<String> },
+    Panic { message: String },
+    Deadlock,
+    Leak,
+    Crash { message: String },
+    Test,
+}
+
+impl Kind {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Kind::Run => "run",
+            Kind::CompileFail { .. } => "compile-fail",
+            Kind::Panic { .. } => "panic",
+            Kind::Deadlock => "deadlock",
+            Kind::Leak => "leak",
+            Kind::Crash { .. } => "crash",
+            Kind::Test => "test",
+        }
+    }
+}
+
+pub struct Spec {
+    pub kind: Kind,
+    /// For `deadlock`: how long it must stay blocked; for the rest: how long it may run.
+    pub timeout: Duration,
+    /// `run` listings that promise not to leak, proven with valgrind.
+    pub check_leaks: bool,
+    /// Output lines may come in any order (threads): compare them sorted.
+    pub unordered: bool,
+    pub redact: Vec<(Regex, String)>,
+}
+
+/// `[package.metadata.listing]` exactly as written; `deny_unknown_fields` turns typos into errors.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Declared {
+    kind: String,
+    errors: Option<Vec<String>>,
+    message: Option<String>,
+    timeout_secs: Option<f64>,
+    #[serde(default)]
+    check_leaks: bool,
+    #[serde(default)]
+    unordered: bool,
+    #[serde(default)]
+    redact: Vec<Redaction>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Redaction {
+    regex: String,
+    with: String,
+}
+
+pub fn listings(metadata: &cargo_metadata::Metadata, root: &Path) -> Vec<Listing> {
+    let listings_dir = root.join("listings");
+    let mut found: Vec<Listing> = metadata
+        .workspace_packages()
+        .into_iter()
+        .filter_map(|package| {
+            let manifest = package.manifest_path.clone().into_std_path_buf();
+            let dir = manifest.parent()?.to_path_buf();
+            let name = dir.strip_prefix(&listings_dir).ok()?.to_string_lossy().into_owned();
+            Some(Listing {
+                spec: parse_spec(&package.metadata)
+                    .map_err(|why| format!("{}: [package.metadata.listing]: {why}", manifest.display())),
+                name,
+                dir,
+                package: package.name.to_string(),
+                id: package.id.repr.clone(),
+                manifest,
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| a.name.cmp(&b.name));
+    found
+}
+
+fn parse_spec(metadata: &serde_json::Value) -> Result<Spec, String> {
+    let Some(table) = metadata.get("listing") else {
+        return Err("missing: every listing declares its expected outcome, e.g. `kind = \"run\"`".into());
+    };
+    let declared: Declared = serde_json::from_value(table.clone()).map_err(|e| e.to_string())?;
+    let kind = match declared.kind.as_str() {
+        "run" => Kind::Run,
+        "compile-fail" => match &declared.errors {
+            Some(errors) if !errors.is_empty() => {
+                let code = Regex::new(r"^E\d{4}$").unwrap();
+                if let Some(bad) = errors.iter().find(|e| !code.is_match(e)) {
+                    return Err(format!("`errors` holds {bad:?}, which is not an error code like \"E0502\""));
+                }
+                let mut errors = errors.clone();
+                errors.sort();
+                errors.dedup();
+                Kind::CompileFail { errors }
+            }
+            _ => return Err("a compile-fail listing needs `errors = [\"E....\"]`, the codes it must fail with".into()),
+        },
+        "panic" => Kind::Panic { message: required_message(&declared)? },
+        "deadlock" => Kind::Deadlock,
+        "leak" => Kind::Leak,
+        "crash" => Kind::Crash { message: required_message(&declared)? },
+        "test" => Kind::Test,
+        other => {
+            return Err(format!(
+                "unknown kind {other:?}; expected one of run, compile-fail, panic, deadlock, leak, crash, test"
+            ));
+        }
+    };
+    if declared.errors.is_some() && !matches!(kind, Kind::CompileFail { .. }) {
+        return Err("`errors` only applies to kind = \"compile-fail\"".into());
+    }
+    if declared.message.is_some() && !matches!(kind, Kind::Panic { .. } | Kind::Crash { .. }) {
+        return Err("`message` only applies to kind = \"panic\" or \"crash\"".into());
+    }
+    if declared.check_leaks && kind != Kind::Run {
+        return Err("`check-leaks` only applies to kind = \"run\" (a leak listing is always checked)".into());
+    }
+    let timeout = match declared.timeout_secs {
+        Some(secs) if !(secs > 0.0 && secs <= 120.0) => {
+            return Err(format!("`timeout-secs = {secs}` must be between 0 and 120"));
+        }
+        Some(secs) => Duration::from_secs_f64(secs),
+        None if kind == Kind::Deadlock => DEFAULT_DEADLOCK_WAIT,
+        None => DEFAULT_RUN_LIMIT,
+    };
+    let redact = declared
+        .redact
+        .into_iter()
+        .map(|r| {
+            Regex::new(&r.regex)
+                .map(|re| (re, r.with))
+                .map_err(|e| format!("`redact` regex {:?} does not compile: {e}", r.regex))
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Spec { kind, timeout, check_leaks: declared.check_leaks, unordered: declared.unordered, redact })
+}
+
+fn required_message(declared: &Declared) -> Result<String, String> {
+    match &declared.message {
+        Some(m) if !m.is_empty() => Ok(m.clone()),
+        _ => Err(format!(
+            "a {} listing needs `message = \"...\"`, text its stderr must contain",
+            declared.kind
+        )),
+    }
+}

@@ -1,0 +1,141 @@
+//! The listing harness: one check per listing, per page and per quiz of a book rooted at a
+//! folder. `tests/listings.rs` runs them for this book; `tests/fault_injection.rs` runs them
+//! on deliberately broken books to prove every mistake is caught.
+
+pub mod build;
+pub mod compare;
+pub mod discover;
+pub mod normalise;
+pub mod outcome;
+pub mod pages;
+pub mod quiz;
+pub mod run;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use build::Builds;
+use discover::{Kind, Listing};
+use pages::Page;
+
+pub struct Check {
+    /// A path: `ch01-smart-pointers/01-box` (a listing), `src/ch01.md` (a page), or a quiz file.
+    pub name: String,
+    /// Why the check cannot run on this machine; it is then reported as ignored, never as passed.
+    pub ignored: Option<String>,
+    pub run: Box<dyn FnOnce() -> Result<(), String> + Send>,
+}
+
+struct Book {
+    root: PathBuf,
+    listings: Vec<Listing>,
+    pages: Vec<Page>,
+    /// Built once, by whichever listing check runs first, so `--list` and filters that
+    /// select no listing cost nothing.
+    builds: OnceLock<Result<Builds, String>>,
+}
+
+pub fn checks(root: &Path) -> Result<Vec<Check>, String> {
+    let metadata = cargo_metadata::MetadataCommand::new()
+        .manifest_path(root.join("Cargo.toml"))
+        .no_deps()
+        .exec()
+        .map_err(|e| format!("cannot read the workspace {}: {e}", root.join("Cargo.toml").display()))?;
+    let book = Arc::new(Book {
+        root: root.to_path_buf(),
+        listings: discover::listings(&metadata, root),
+        pages: pages::pages(root)?,
+        builds: OnceLock::new(),
+    });
+    let skip_valgrind = std::env::var_os("BOOK_SKIP_VALGRIND").is_some() && !valgrind_installed();
+
+    let mut checks = Vec::new();
+    for (index, listing) in book.listings.iter().enumerate() {
+        let needs_valgrind =
+            matches!(&listing.spec, Ok(spec) if spec.kind == Kind::Leak || spec.check_leaks);
+        let shared = Arc::clone(&book);
+        checks.push(Check {
+            name: listing.name.clone(),
+            ignored: (needs_valgrind && skip_valgrind).then(|| "valgrind is not installed".into()),
+            run: Box::new(move || check_listing(&shared, &shared.listings[index])),
+        });
+    }
+    for (index, page) in book.pages.iter().enumerate() {
+        let shared = Arc::clone(&book);
+        checks.push(Check {
+            name: page.name.clone(),
+            ignored: None,
+            run: Box::new(move || check_page(&shared.pages[index])),
+        });
+        for quiz in &page.quizzes {
+            let shared = Arc::clone(&book);
+            let path = quiz.path.clone();
+            checks.push(Check {
+                name: path.strip_prefix(root).unwrap_or(&path).display().to_string(),
+                ignored: None,
+                run: Box::new(move || quiz::check(&path, &shared.listings)),
+            });
+        }
+    }
+    Ok(checks)
+}
+
+fn valgrind_installed() -> bool {
+    std::process::Command::new("valgrind").arg("--version").output().is_ok_and(|o| o.status.success())
+}
+
+fn check_listing(book: &Book, listing: &Listing) -> Result<(), String> {
+    let spec = listing.spec.as_ref().map_err(Clone::clone)?;
+    let builds = book
+        .builds
+        .get_or_init(|| build::build_all(&book.root, &book.listings))
+        .as_ref()
+        .map_err(Clone::clone)?;
+    outcome::check(listing, spec, builds.by_package.get(&listing.id), &book.root)?;
+    shown_in_book(book, listing, &spec.kind)
+}
+
+/// A listing belongs to the book only if a page shows its source in a block annotated for its
+/// kind, and shows its verified output.
+fn shown_in_book(book: &Book, listing: &Listing, kind: &Kind) -> Result<(), String> {
+    let snapshot = listing.snapshot();
+    let mut source_shown = false;
+    let mut output_shown = false;
+    for page in &book.pages {
+        for include in page.includes.iter().filter(|i| i.path.starts_with(&listing.dir)) {
+            let at = format!("{}:{}", page.name, include.line);
+            if include.path == snapshot {
+                if include.fence.as_deref().is_none_or(|info| info.starts_with("rust")) {
+                    return Err(format!("{at}: the output is not inside a ```text block"));
+                }
+                output_shown = true;
+            } else if include.path.extension().is_some_and(|e| e == "rs") {
+                pages::check_fence(include.fence.as_deref(), kind).map_err(|why| format!("{at}: the source {why}"))?;
+                source_shown = true;
+            }
+        }
+    }
+    match (source_shown, output_shown) {
+        (true, true) => Ok(()),
+        (false, false) => Err(format!(
+            "orphan listing: no page in src/ includes it; show it with {{{{#rustdoc_include}}}} of {}",
+            listing.dir.join("src/main.rs").strip_prefix(&book.root).unwrap_or(&snapshot).display()
+        )),
+        (false, true) => Err("a page shows its output but no page shows its source".into()),
+        (true, false) => Err(format!(
+            "a page shows its source but not its verified output: add {{{{#include .../{}/output.txt}}}} under it",
+            listing.name
+        )),
+    }
+}
+
+fn check_page(page: &Page) -> Result<(), String> {
+    let missing: Vec<String> = page
+        .includes
+        .iter()
+        .chain(&page.quizzes)
+        .filter(|i| !i.path.is_file())
+        .map(|i| format!("{}:{}: includes {}, which does not exist", page.name, i.line, i.written))
+        .collect();
+    if missing.is_empty() { Ok(()) } else { Err(missing.join("\n")) }
+}

@@ -1,0 +1,170 @@
+//! Decides whether a listing did what it declares, kind by kind, and builds the text the
+//! book shows under it (the snapshot).
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::LazyLock;
+use std::time::Duration;
+
+use regex::Regex;
+
+use super::build::Built;
+use super::discover::{Kind, Listing, Spec};
+use super::run::{Ended, Ran, run, signal_name};
+use super::{compare, normalise};
+
+/// Valgrind needs time to start on top of what the listing itself may take.
+const VALGRIND_EXTRA: Duration = Duration::from_secs(30);
+
+pub fn check(listing: &Listing, spec: &Spec, built: Option<&Built>, root: &Path) -> Result<(), String> {
+    let built = built.ok_or("cargo built nothing and reported nothing for this package")?;
+    let expected = spec.kind.label();
+    if let Kind::CompileFail { errors } = &spec.kind {
+        let diagnostics = normalise::diagnostics(&built.diagnostics, listing, root);
+        if !built.failed {
+            return Err(format!("expected: compile-fail with {errors:?}\nactual: it compiled\n{diagnostics}"));
+        }
+        let mut got = built.error_codes.clone();
+        got.sort();
+        got.dedup();
+        if &got != errors {
+            return Err(format!("expected: compile-fail with {errors:?}\nactual: failed with {got:?}\n{diagnostics}"));
+        }
+        return compare::snapshot(&listing.snapshot(), &diagnostics);
+    }
+    if built.failed {
+        let diagnostics = normalise::diagnostics(&built.diagnostics, listing, root);
+        return Err(format!("expected: {expected}\nactual: it does not compile\n{diagnostics}"));
+    }
+    let exe = if spec.kind == Kind::Test { &built.test_executable } else { &built.executable };
+    let exe = exe.as_deref().ok_or(if spec.kind == Kind::Test {
+        "a test listing needs a library or binary with #[test]s"
+    } else {
+        "no executable was built: a listing needs src/main.rs"
+    })?;
+
+    let under_valgrind = spec.kind == Kind::Leak || spec.check_leaks;
+    let mut cmd = if under_valgrind { valgrind()? } else { Command::new(exe) };
+    if under_valgrind {
+        cmd.arg(exe);
+    }
+    if spec.kind == Kind::Test {
+        // One thread: libtest then reports the tests in a stable (alphabetical) order.
+        cmd.arg("--test-threads=1");
+    }
+    cmd.current_dir(&listing.dir);
+    let limit = if under_valgrind { spec.timeout + VALGRIND_EXTRA } else { spec.timeout };
+    let ran = run(cmd, limit)?;
+    let stdout = normalise::output(&ran.stdout, listing, spec, root);
+    let stderr = normalise::output(&program_stderr(&ran, under_valgrind), listing, spec, root);
+    let unexpected = |what: &str| {
+        Err(format!(
+            "expected: {expected}\nactual: it {what} after {:.1} s\n--- stdout\n{stdout}--- stderr\n{stderr}",
+            ran.elapsed.as_secs_f64()
+        ))
+    };
+
+    let shown = match &spec.kind {
+        Kind::Run | Kind::Test => {
+            if !matches!(ran.ended, Ended::Exited(0)) {
+                return unexpected(&ran.ended.describe());
+            }
+            if spec.check_leaks {
+                let lost = leak_summary(&ran.stderr)?;
+                if lost.bytes > 0 {
+                    return Err(format!("expected: no leak\nactual: valgrind reports\n{}", lost.report));
+                }
+            }
+            stdout
+        }
+        Kind::Panic { message } => {
+            let panicked = matches!(ran.ended, Ended::Exited(101)) && stderr.contains("panicked at");
+            if !panicked {
+                return unexpected(&format!("{} without a panic", ran.ended.describe()));
+            }
+            if !stderr.contains(message.as_str()) {
+                return unexpected(&format!("panicked, but not with {message:?},"));
+            }
+            stdout + &stderr
+        }
+        Kind::Deadlock => {
+            if !matches!(ran.ended, Ended::TimedOut) {
+                return unexpected(&format!("{} instead of staying blocked", ran.ended.describe()));
+            }
+            format!(
+                "{stdout}{stderr}[still blocked after {} s: killed by the test harness]\n",
+                spec.timeout.as_secs_f64()
+            )
+        }
+        Kind::Leak => {
+            if !matches!(ran.ended, Ended::Exited(0)) {
+                return unexpected(&ran.ended.describe());
+            }
+            let lost = leak_summary(&ran.stderr)?;
+            if lost.bytes == 0 {
+                return Err(format!("expected: leak\nactual: valgrind found no leak\n{}", lost.report));
+            }
+            stdout + &lost.report
+        }
+        Kind::Crash { message } => {
+            let Ended::Signalled(sig) = ran.ended else {
+                return unexpected(&format!("{} instead of crashing", ran.ended.describe()));
+            };
+            if !stderr.contains(message.as_str()) {
+                return unexpected(&format!("crashed, but without {message:?} on stderr,"));
+            }
+            format!("{stdout}{stderr}[process killed by signal {sig} ({})]\n", signal_name(sig))
+        }
+        Kind::CompileFail { .. } => unreachable!("handled above"),
+    };
+    compare::snapshot(&listing.snapshot(), &shown)
+}
+
+fn valgrind() -> Result<Command, String> {
+    let present = Command::new("valgrind").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !present {
+        return Err("valgrind is needed to check this listing's leaks but is not installed \
+                    (apt-get install valgrind; `cargo xtask test` installs it in CI)"
+            .into());
+    }
+    let mut cmd = Command::new("valgrind");
+    cmd.args(["--leak-check=full", "--errors-for-leak-kinds=definite,indirect", "--log-fd=2"]);
+    Ok(cmd)
+}
+
+/// What the reader sees on stderr: under valgrind, only the program's own lines.
+fn program_stderr(ran: &Ran, under_valgrind: bool) -> String {
+    if !under_valgrind {
+        return ran.stderr.clone();
+    }
+    ran.stderr.lines().filter(|l| !VALGRIND_LINE.is_match(l)).map(|l| format!("{l}\n")).collect()
+}
+
+static VALGRIND_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^==\d+==").unwrap());
+static LOST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^==\d+==\s+(definitely|indirectly) lost: ([\d,]+) bytes in ([\d,]+) blocks").unwrap());
+
+struct Lost {
+    bytes: u64,
+    /// The summary lines, with valgrind's pid prefix made stable.
+    report: String,
+}
+
+fn leak_summary(stderr: &str) -> Result<Lost, String> {
+    if stderr.lines().any(|l| l.contains("All heap blocks were freed -- no leaks are possible")) {
+        return Ok(Lost { bytes: 0, report: "==PID== All heap blocks were freed -- no leaks are possible\n".into() });
+    }
+    let mut lost = Lost { bytes: 0, report: "==PID== LEAK SUMMARY:\n".into() };
+    let mut seen = false;
+    for line in stderr.lines() {
+        if let Some(c) = LOST.captures(line) {
+            seen = true;
+            lost.bytes += c[2].replace(',', "").parse::<u64>().unwrap_or(0);
+            lost.report += &format!("==PID==    {} lost: {} bytes in {} blocks\n", &c[1], &c[2], &c[3]);
+        }
+    }
+    if !seen {
+        return Err(format!("valgrind printed no leak summary:\n{stderr}"));
+    }
+    Ok(lost)
+}

@@ -1,0 +1,126 @@
+//! Reads the book's pages for what the harness must check against the listings: which files
+//! each page includes, and how the code block around each include is annotated.
+
+use std::path::{Component, Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::discover::Kind;
+
+pub struct Page {
+    /// Relative to the book root, e.g. `src/ch01-smart-pointers.md`.
+    pub name: String,
+    pub includes: Vec<Include>,
+    pub quizzes: Vec<Include>,
+}
+
+pub struct Include {
+    pub line: usize,
+    /// The path as written, and resolved against the page's folder.
+    pub written: String,
+    pub path: PathBuf,
+    /// Info string of the fenced code block the include sits in (`rust,compile_fail`).
+    pub fence: Option<String>,
+}
+
+static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\{\{#(include|rustdoc_include|playground|quiz)\s+([^}:\s]+)[^}]*\}\}").unwrap()
+});
+
+pub fn pages(root: &Path) -> Result<Vec<Page>, String> {
+    let mut pages = Vec::new();
+    for entry in walkdir::WalkDir::new(root.join("src")).sort_by_file_name() {
+        let entry = entry.map_err(|e| format!("reading src/: {e}"))?;
+        if entry.path().extension().is_none_or(|ext| ext != "md") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path())
+            .map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
+        let name = entry.path().strip_prefix(root).unwrap_or(entry.path()).display().to_string();
+        pages.push(scan(&name, entry.path().parent().unwrap_or(root), &text));
+    }
+    Ok(pages)
+}
+
+fn scan(name: &str, folder: &Path, text: &str) -> Page {
+    let mut page = Page { name: name.to_string(), includes: Vec::new(), quizzes: Vec::new() };
+    let mut fence: Option<(String, String)> = None; // (marker, info)
+    for (index, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        let marker: String = trimmed.chars().take_while(|c| *c == '`' || *c == '~').collect();
+        if marker.len() >= 3 {
+            match &fence {
+                Some((open, _)) if marker.starts_with(open.as_str()) && trimmed.trim() == marker => fence = None,
+                Some(_) => {}
+                None => fence = Some((marker.clone(), trimmed[marker.len()..].trim().to_string())),
+            }
+            continue;
+        }
+        for found in DIRECTIVE.captures_iter(line) {
+            let include = Include {
+                line: index + 1,
+                written: found[2].to_string(),
+                path: clean(&folder.join(&found[2])),
+                fence: fence.as_ref().map(|(_, info)| info.clone()),
+            };
+            if &found[1] == "quiz" {
+                page.quizzes.push(include);
+            } else {
+                page.includes.push(include);
+            }
+        }
+    }
+    page
+}
+
+/// `a/b/../c` → `a/c` without touching the file system (the file may not exist).
+fn clean(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The rustdoc attribute a page must put on a listing's code block, so that skeptic and the
+/// playground treat it as the harness does.
+pub fn required_attribute(kind: &Kind) -> Option<&'static str> {
+    match kind {
+        Kind::Run => None,
+        Kind::CompileFail { .. } => Some("compile_fail"),
+        Kind::Panic { .. } => Some("should_panic"),
+        Kind::Deadlock | Kind::Leak | Kind::Crash { .. } => Some("no_run"),
+        // A library's #[test]s are not a program skeptic or the playground can run.
+        Kind::Test => Some("ignore"),
+    }
+}
+
+const ATTRIBUTES: [&str; 4] = ["compile_fail", "should_panic", "no_run", "ignore"];
+
+/// Checks one code block holding a listing's source against the listing's kind.
+pub fn check_fence(fence: Option<&str>, kind: &Kind) -> Result<(), String> {
+    let Some(info) = fence else {
+        return Err("is included outside a code block; put it in a ```rust block".into());
+    };
+    let tokens: Vec<&str> = info.split(|c: char| c == ',' || c.is_whitespace()).filter(|t| !t.is_empty()).collect();
+    if tokens.first() != Some(&"rust") {
+        return Err(format!("sits in a ```{info} block; a listing's source goes in a ```rust block"));
+    }
+    let required = required_attribute(kind);
+    if let Some(attr) = required
+        && !tokens.contains(&attr)
+    {
+        return Err(format!("is a {} listing, so its block must be ```rust,{attr} (it is ```{info})", kind.label()));
+    }
+    if let Some(wrong) = ATTRIBUTES.iter().find(|a| tokens.contains(a) && Some(**a) != required) {
+        return Err(format!("is a {} listing, but its block is marked `{wrong}` (```{info})", kind.label()));
+    }
+    Ok(())
+}

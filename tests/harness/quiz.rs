@@ -1,0 +1,144 @@
+//! Validates mdbook-quiz files: they parse, every answer is possible, and every "what does this
+//! program do" question is about a tested listing and agrees with what the harness verified.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::discover::{Kind, Listing};
+
+/// The chapter standard: at least this many questions, this many of them about listings.
+const MIN_QUESTIONS: usize = 5;
+const MIN_TRACING: usize = 2;
+
+#[derive(Deserialize)]
+struct Quiz {
+    questions: Vec<Question>,
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "type")]
+enum Question {
+    MultipleChoice { prompt: ChoicePrompt, answer: ChoiceAnswer },
+    ShortAnswer { answer: ShortAnswerAnswer },
+    Tracing { prompt: TracingPrompt, answer: TracingAnswer },
+}
+
+#[derive(Deserialize)]
+struct ChoicePrompt {
+    prompt: String,
+    distractors: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Deserialize)]
+struct ChoiceAnswer {
+    answer: OneOrMany,
+}
+
+#[derive(Deserialize)]
+struct ShortAnswerAnswer {
+    answer: String,
+}
+
+#[derive(Deserialize)]
+struct TracingPrompt {
+    program: String,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct TracingAnswer {
+    does_compile: bool,
+    stdout: Option<String>,
+}
+
+pub fn check(path: &Path, listings: &[Listing]) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let quiz: Quiz = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut problems = Vec::new();
+    let mut tracing = 0;
+    for (index, question) in quiz.questions.iter().enumerate() {
+        let number = index + 1;
+        let problem = match question {
+            Question::MultipleChoice { prompt, answer } => multiple_choice(prompt, answer),
+            Question::ShortAnswer { answer } if answer.answer.trim().is_empty() => Some("the answer is empty".into()),
+            Question::ShortAnswer { .. } => None,
+            Question::Tracing { prompt, answer } => {
+                tracing += 1;
+                tracing_question(prompt, answer, listings)
+            }
+        };
+        if let Some(problem) = problem {
+            problems.push(format!("question {number}: {problem}"));
+        }
+    }
+    if quiz.questions.len() < MIN_QUESTIONS {
+        problems.push(format!("has {} questions; a chapter quiz has at least {MIN_QUESTIONS}", quiz.questions.len()));
+    }
+    if tracing < MIN_TRACING {
+        problems.push(format!(
+            "has {tracing} Tracing questions; a chapter quiz has at least {MIN_TRACING} about tested listings"
+        ));
+    }
+    if problems.is_empty() { Ok(()) } else { Err(format!("{}:\n{}", path.display(), problems.join("\n"))) }
+}
+
+fn multiple_choice(prompt: &ChoicePrompt, answer: &ChoiceAnswer) -> Option<String> {
+    let answers = match &answer.answer {
+        OneOrMany::One(a) => vec![a.clone()],
+        OneOrMany::Many(a) => a.clone(),
+    };
+    if prompt.prompt.trim().is_empty() {
+        return Some("the prompt is empty".into());
+    }
+    if answers.is_empty() || answers.iter().any(|a| a.trim().is_empty()) {
+        return Some("it has no (or an empty) right answer".into());
+    }
+    if prompt.distractors.is_empty() {
+        return Some("it has no wrong options (distractors)".into());
+    }
+    if let Some(both) = answers.iter().find(|a| prompt.distractors.contains(a)) {
+        return Some(format!("{both:?} is both a right answer and a distractor"));
+    }
+    None
+}
+
+fn tracing_question(prompt: &TracingPrompt, answer: &TracingAnswer, listings: &[Listing]) -> Option<String> {
+    let program = prompt.program.trim();
+    let listing = listings.iter().find(|l| {
+        std::fs::read_to_string(l.dir.join("src/main.rs")).is_ok_and(|source| source.trim() == program)
+    });
+    let Some(listing) = listing else {
+        return Some("its program is not the src/main.rs of any listing, so nothing tests its answer".into());
+    };
+    let Ok(spec) = &listing.spec else {
+        return Some(format!("its listing {} has a broken declaration", listing.name));
+    };
+    let compiles = !matches!(spec.kind, Kind::CompileFail { .. });
+    if answer.does_compile != compiles {
+        return Some(format!(
+            "says doesCompile = {}, but listing {} is a {} listing",
+            answer.does_compile,
+            listing.name,
+            spec.kind.label()
+        ));
+    }
+    if spec.kind == Kind::Run {
+        let verified = std::fs::read_to_string(listing.snapshot()).unwrap_or_default();
+        let claimed = answer.stdout.as_deref().unwrap_or("");
+        if claimed.trim_end() != verified.trim_end() {
+            return Some(format!(
+                "its stdout answer {claimed:?} is not the verified output of {}: {verified:?}",
+                listing.name
+            ));
+        }
+    }
+    None
+}

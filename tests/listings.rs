@@ -1,0 +1,29 @@
+//! `cargo test`: builds and runs every listing of the book and checks it against what the
+//! book shows. See README.md ("Writing a listing") for the format.
+
+mod harness;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+
+fn main() -> ExitCode {
+    let args = Arguments::from_args();
+    let checks = match harness::checks(Path::new(env!("CARGO_MANIFEST_DIR"))) {
+        Ok(checks) => checks,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let trials = checks
+        .into_iter()
+        .map(|check| {
+            let ignored = check.ignored.is_some();
+            let run = check.run;
+            Trial::test(check.name, move || run().map_err(Failed::from)).with_ignored_flag(ignored)
+        })
+        .collect();
+    libtest_mimic::run(&args, trials).exit_code()
+}
