@@ -9,7 +9,11 @@ use std::process::ExitCode;
 use libtest_mimic::{Arguments, Failed, Trial};
 
 fn main() -> ExitCode {
-    let args = Arguments::from_args();
+    let mut args = Arguments::from_args();
+    // Most of a listing's time is spent waiting (deadlocks, valgrind start-up, sleeps), so
+    // run more of them at once than there are cores. `--test-threads` still overrides this.
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    args.test_threads.get_or_insert(cores * 4);
     let checks = match harness::checks(Path::new(env!("CARGO_MANIFEST_DIR"))) {
         Ok(checks) => checks,
         Err(error) => {

@@ -110,6 +110,20 @@ fn multiple_choice(prompt: &ChoicePrompt, answer: &ChoiceAnswer) -> Option<Strin
     None
 }
 
+/// The programs of a quiz's Tracing questions (empty if the file does not parse: its own
+/// check reports that).
+pub fn programs(path: &Path) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
+    let Ok(quiz) = toml::from_str::<Quiz>(&text) else { return Vec::new() };
+    quiz.questions
+        .into_iter()
+        .filter_map(|q| match q {
+            Question::Tracing { prompt, .. } => Some(prompt.program.trim().to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
 fn tracing_question(prompt: &TracingPrompt, answer: &TracingAnswer, listings: &[Listing]) -> Option<String> {
     let program = prompt.program.trim();
     let listing = listings.iter().find(|l| {
