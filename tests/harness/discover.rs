@@ -19,7 +19,6 @@ pub struct Listing {
     pub package: String,
     /// Cargo package id, which build messages and artifacts are attributed to.
     pub id: String,
-    pub manifest: PathBuf,
     /// A broken declaration fails this listing's own test, not the whole suite.
     pub spec: Result<Spec, String>,
 }
@@ -105,7 +104,6 @@ pub fn listings(metadata: &cargo_metadata::Metadata, root: &Path) -> Vec<Listing
                 dir,
                 package: package.name.to_string(),
                 id: package.id.repr.clone(),
-                manifest,
             })
         })
         .collect();

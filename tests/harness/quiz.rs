@@ -3,61 +3,13 @@
 
 use std::path::Path;
 
-use serde::Deserialize;
+use mdbook_quiz_schema::{MultipleChoice, MultipleChoiceAnswerFormat, Question, Quiz, Tracing};
 
 use super::discover::{Kind, Listing};
 
 /// The chapter standard: at least this many questions, this many of them about listings.
 const MIN_QUESTIONS: usize = 5;
 const MIN_TRACING: usize = 2;
-
-#[derive(Deserialize)]
-struct Quiz {
-    questions: Vec<Question>,
-}
-
-#[derive(Deserialize)]
-#[serde(tag = "type")]
-enum Question {
-    MultipleChoice { prompt: ChoicePrompt, answer: ChoiceAnswer },
-    ShortAnswer { answer: ShortAnswerAnswer },
-    Tracing { prompt: TracingPrompt, answer: TracingAnswer },
-}
-
-#[derive(Deserialize)]
-struct ChoicePrompt {
-    prompt: String,
-    distractors: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
-}
-
-#[derive(Deserialize)]
-struct ChoiceAnswer {
-    answer: OneOrMany,
-}
-
-#[derive(Deserialize)]
-struct ShortAnswerAnswer {
-    answer: String,
-}
-
-#[derive(Deserialize)]
-struct TracingPrompt {
-    program: String,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct TracingAnswer {
-    does_compile: bool,
-    stdout: Option<String>,
-}
 
 pub fn check(path: &Path, listings: &[Listing]) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
@@ -67,12 +19,12 @@ pub fn check(path: &Path, listings: &[Listing]) -> Result<(), String> {
     for (index, question) in quiz.questions.iter().enumerate() {
         let number = index + 1;
         let problem = match question {
-            Question::MultipleChoice { prompt, answer } => multiple_choice(prompt, answer),
-            Question::ShortAnswer { answer } if answer.answer.trim().is_empty() => Some("the answer is empty".into()),
-            Question::ShortAnswer { .. } => None,
-            Question::Tracing { prompt, answer } => {
+            Question::MultipleChoice(q) => multiple_choice(q),
+            Question::ShortAnswer(q) if q.0.answer.answer.trim().is_empty() => Some("the answer is empty".into()),
+            Question::ShortAnswer(_) => None,
+            Question::Tracing(q) => {
                 tracing += 1;
-                tracing_question(prompt, answer, listings)
+                tracing_question(q, listings)
             }
         };
         if let Some(problem) = problem {
@@ -90,21 +42,22 @@ pub fn check(path: &Path, listings: &[Listing]) -> Result<(), String> {
     if problems.is_empty() { Ok(()) } else { Err(format!("{}:\n{}", path.display(), problems.join("\n"))) }
 }
 
-fn multiple_choice(prompt: &ChoicePrompt, answer: &ChoiceAnswer) -> Option<String> {
-    let answers = match &answer.answer {
-        OneOrMany::One(a) => vec![a.clone()],
-        OneOrMany::Many(a) => a.clone(),
+fn multiple_choice(MultipleChoice(q): &MultipleChoice) -> Option<String> {
+    let answers: Vec<&str> = match &q.answer.answer {
+        MultipleChoiceAnswerFormat::Single(a) => vec![a.0.as_str()],
+        MultipleChoiceAnswerFormat::Multi(a) => a.iter().map(|m| m.0.as_str()).collect(),
     };
-    if prompt.prompt.trim().is_empty() {
+    let distractors: Vec<&str> = q.prompt.distractors.iter().map(|m| m.0.as_str()).collect();
+    if q.prompt.prompt.0.trim().is_empty() {
         return Some("the prompt is empty".into());
     }
     if answers.is_empty() || answers.iter().any(|a| a.trim().is_empty()) {
         return Some("it has no (or an empty) right answer".into());
     }
-    if prompt.distractors.is_empty() {
+    if distractors.is_empty() {
         return Some("it has no wrong options (distractors)".into());
     }
-    if let Some(both) = answers.iter().find(|a| prompt.distractors.contains(a)) {
+    if let Some(both) = answers.iter().find(|a| distractors.contains(a)) {
         return Some(format!("{both:?} is both a right answer and a distractor"));
     }
     None
@@ -118,14 +71,14 @@ pub fn programs(path: &Path) -> Vec<String> {
     quiz.questions
         .into_iter()
         .filter_map(|q| match q {
-            Question::Tracing { prompt, .. } => Some(prompt.program.trim().to_string()),
+            Question::Tracing(q) => Some(q.0.prompt.program.trim().to_string()),
             _ => None,
         })
         .collect()
 }
 
-fn tracing_question(prompt: &TracingPrompt, answer: &TracingAnswer, listings: &[Listing]) -> Option<String> {
-    let program = prompt.program.trim();
+fn tracing_question(Tracing(q): &Tracing, listings: &[Listing]) -> Option<String> {
+    let (program, answer) = (q.prompt.program.trim(), &q.answer);
     let listing = listings.iter().find(|l| {
         std::fs::read_to_string(l.dir.join("src/main.rs")).is_ok_and(|source| source.trim() == program)
     });

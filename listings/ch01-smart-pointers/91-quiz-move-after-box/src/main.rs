@@ -1,0 +1,5 @@
+fn main() {
+    let first = Box::new(String::from("hello"));
+    let second = first;
+    println!("{first} {second}");
+}
