@@ -14,7 +14,7 @@ fn main() -> ExitCode {
     // run more of them at once than there are cores. `--test-threads` still overrides this.
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     args.test_threads.get_or_insert(cores * 4);
-    let checks = match harness::checks(Path::new(env!("CARGO_MANIFEST_DIR"))) {
+    let checks = match harness::checks(Path::new(env!("CARGO_MANIFEST_DIR")), harness::compare::blessing()) {
         Ok(checks) => checks,
         Err(error) => {
             eprintln!("error: {error}");

@@ -10,8 +10,8 @@ pub fn blessing() -> bool {
     std::env::var_os("BLESS").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
-pub fn snapshot(path: &Path, actual: &str) -> Result<(), String> {
-    if blessing() {
+pub fn snapshot(path: &Path, actual: &str, bless: bool) -> Result<(), String> {
+    if bless {
         let old = std::fs::read_to_string(path).ok();
         if old.as_deref() != Some(actual) {
             std::fs::write(path, actual).map_err(|e| format!("cannot write {}: {e}", path.display()))?;

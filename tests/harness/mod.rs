@@ -30,12 +30,14 @@ struct Book {
     root: PathBuf,
     listings: Vec<Listing>,
     pages: Vec<Page>,
+    /// Rewrite snapshots from the real runs instead of comparing.
+    bless: bool,
     /// Built once, by whichever listing check runs first, so `--list` and filters that
     /// select no listing cost nothing.
     builds: OnceLock<Result<Builds, String>>,
 }
 
-pub fn checks(root: &Path) -> Result<Vec<Check>, String> {
+pub fn checks(root: &Path, bless: bool) -> Result<Vec<Check>, String> {
     let metadata = cargo_metadata::MetadataCommand::new()
         .manifest_path(root.join("Cargo.toml"))
         .no_deps()
@@ -45,6 +47,7 @@ pub fn checks(root: &Path) -> Result<Vec<Check>, String> {
         root: root.to_path_buf(),
         listings: discover::listings(&metadata, root),
         pages: pages::pages(root)?,
+        bless,
         builds: OnceLock::new(),
     });
     let skip_valgrind = std::env::var_os("BOOK_SKIP_VALGRIND").is_some() && !valgrind_installed();
@@ -91,8 +94,17 @@ fn check_listing(book: &Book, listing: &Listing) -> Result<(), String> {
         .get_or_init(|| build::build_all(&book.root, &book.listings))
         .as_ref()
         .map_err(Clone::clone)?;
-    outcome::check(listing, spec, builds.by_package.get(&listing.id), &book.root)?;
-    shown_in_book(book, listing, &spec.kind)
+    // Report both kinds of problem at once: an author fixing one should not discover the other
+    // only on the next run.
+    let ran = outcome::check(listing, spec, builds.by_package.get(&listing.id), &book.root, book.bless);
+    let shown = shown_in_book(book, listing, &spec.kind);
+    match (ran, shown) {
+        (Ok(()), Ok(())) => Ok(()),
+        (Err(e), Ok(())) | (Ok(()), Err(e)) => Err(e),
+        (Err(ran), Err(shown)) => Err(format!("{shown}
+
+{ran}")),
+    }
 }
 
 /// A listing belongs to the book only if a page shows its source in a block annotated for its

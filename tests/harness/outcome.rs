@@ -16,7 +16,7 @@ use super::{compare, normalise};
 /// Valgrind needs time to start on top of what the listing itself may take.
 const VALGRIND_EXTRA: Duration = Duration::from_secs(30);
 
-pub fn check(listing: &Listing, spec: &Spec, built: Option<&Built>, root: &Path) -> Result<(), String> {
+pub fn check(listing: &Listing, spec: &Spec, built: Option<&Built>, root: &Path, bless: bool) -> Result<(), String> {
     let built = built.ok_or("cargo built nothing and reported nothing for this package")?;
     let expected = spec.kind.label();
     if let Kind::CompileFail { errors } = &spec.kind {
@@ -30,7 +30,7 @@ pub fn check(listing: &Listing, spec: &Spec, built: Option<&Built>, root: &Path)
         if &got != errors {
             return Err(format!("expected: compile-fail with {errors:?}\nactual: failed with {got:?}\n{diagnostics}"));
         }
-        return compare::snapshot(&listing.snapshot(), &diagnostics);
+        return compare::snapshot(&listing.snapshot(), &diagnostics, bless);
     }
     if built.failed {
         let diagnostics = normalise::diagnostics(&built.diagnostics, listing, root);
@@ -117,7 +117,7 @@ pub fn check(listing: &Listing, spec: &Spec, built: Option<&Built>, root: &Path)
         }
         Kind::CompileFail { .. } => unreachable!("handled above"),
     };
-    compare::snapshot(&listing.snapshot(), &shown)
+    compare::snapshot(&listing.snapshot(), &shown, bless)
 }
 
 fn valgrind() -> Result<Command, String> {

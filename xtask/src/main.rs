@@ -1,1 +1,78 @@
-fn main() {}
+//! `cargo xtask serve` and `cargo xtask test`: the book's two entry points (see README.md).
+
+mod book;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+const USAGE: &str = "usage: cargo xtask <serve|test|tools>
+  serve   install the pinned book tools if missing, then serve the book on http://127.0.0.1:3000
+  test    install what is missing, then run every test (listings, harness self-test, page code
+          blocks, book build and links) and print a time per phase
+  tools   only install the pinned book tools into .tools/";
+
+fn main() -> ExitCode {
+    let root = workspace_root();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => tools::ensure(&root).and_then(|()| book::serve(&root)),
+        Some("test") => test(&root),
+        Some("tools") => tools::ensure(&root),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace root").to_path_buf()
+}
+
+/// Every phase runs even when an earlier one failed, so one run reports everything.
+fn test(root: &Path) -> Result<(), String> {
+    type Phase = fn(&Path) -> Result<(), String>;
+    let phases: [(&str, Phase); 3] = [
+        ("tools", tools::ensure),
+        ("listings", cargo_tests),
+        ("book", book::build),
+    ];
+    let mut results = Vec::new();
+    for (name, phase) in phases {
+        eprintln!("\n==> {name}");
+        let started = Instant::now();
+        let outcome = phase(root);
+        if let Err(error) = &outcome {
+            eprintln!("error in phase {name}: {error}");
+        }
+        results.push((name, started.elapsed(), outcome.is_ok()));
+    }
+    eprintln!("\nphase     time      result");
+    for (name, took, ok) in &results {
+        eprintln!("{name:<9} {:>6.1} s  {}", took.as_secs_f64(), if *ok { "ok" } else { "FAILED" });
+    }
+    let failed = results.iter().filter(|(_, _, ok)| !ok).count();
+    println!("phases: {} passed, {failed} failed", results.len() - failed);
+    if failed == 0 { Ok(()) } else { Err(format!("{failed} phase(s) failed")) }
+}
+
+/// The harness, its fault-injection self-test, the page code blocks (skeptic) and xtask's own
+/// tests. Listing packages are not `cargo test`ed directly: some must not compile.
+fn cargo_tests(root: &Path) -> Result<(), String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .current_dir(root)
+        .args(["test", "--package", "smart-pointer-book", "--package", "xtask"])
+        .status()
+        .map_err(|e| format!("could not start cargo: {e}"))?;
+    if status.success() { Ok(()) } else { Err("cargo test failed".into()) }
+}

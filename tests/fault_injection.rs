@@ -1,0 +1,336 @@
+//! The harness's self-test: a throw-away book whose listings, pages and quizzes are each broken
+//! in one way. Every check on it must fail, with the message that names the mistake. A harness
+//! that cannot fail is worth nothing.
+
+mod harness;
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// One listing of the throw-away book.
+struct Fault {
+    name: &'static str,
+    /// The `[package.metadata.listing]` table's body ("" for none at all).
+    metadata: &'static str,
+    main_rs: &'static str,
+    /// A snapshot that the real run will not match (None: no snapshot file).
+    snapshot: Option<&'static str>,
+    /// How the page shows it (`{src}` and `{out}` are replaced by the include directives).
+    page: &'static str,
+}
+
+const SHOWN: &str = "```rust\n{src}\n```\n\n```text\n{out}\n```\n";
+
+const FAULTS: &[Fault] = &[
+    Fault {
+        name: "00-correct",
+        metadata: "kind = \"run\"",
+        main_rs: "fn main() { println!(\"right\"); }",
+        snapshot: Some("right\n"),
+        page: SHOWN,
+    },
+    Fault {
+        name: "01-wrong-stdout",
+        metadata: "kind = \"run\"",
+        main_rs: "fn main() { println!(\"what it really prints\"); }",
+        snapshot: Some("what the book claims\n"),
+        page: SHOWN,
+    },
+    Fault {
+        name: "02-compile-fail-compiles",
+        metadata: "kind = \"compile-fail\"\nerrors = [\"E0502\"]",
+        main_rs: "fn main() { let v = vec![1]; println!(\"{}\", v[0]); }",
+        snapshot: Some(""),
+        page: "```rust,compile_fail\n{src}\n```\n\n```text\n{out}\n```\n",
+    },
+    Fault {
+        name: "03-wrong-error-code",
+        metadata: "kind = \"compile-fail\"\nerrors = [\"E0499\"]",
+        main_rs: "fn main() { let mut v = vec![1]; let f = &v[0]; v.push(2); println!(\"{f}\"); }",
+        snapshot: Some(""),
+        page: "```rust,compile_fail\n{src}\n```\n\n```text\n{out}\n```\n",
+    },
+    Fault {
+        name: "04-panic-that-does-not",
+        metadata: "kind = \"panic\"\nmessage = \"boom\"",
+        main_rs: "fn main() { println!(\"calm\"); }",
+        snapshot: Some("calm\n"),
+        page: "```rust,should_panic\n{src}\n```\n\n```text\n{out}\n```\n",
+    },
+    Fault {
+        name: "05-panic-other-message",
+        metadata: "kind = \"panic\"\nmessage = \"boom\"",
+        main_rs: "fn main() { panic!(\"fizz\"); }",
+        snapshot: Some(""),
+        page: "```rust,should_panic\n{src}\n```\n\n```text\n{out}\n```\n",
+    },
+    Fault {
+        name: "06-deadlock-that-finishes",
+        metadata: "kind = \"deadlock\"\ntimeout-secs = 1",
+        main_rs: "fn main() { let m = std::sync::Mutex::new(0); *m.lock().unwrap() += 1; println!(\"done\"); }",
+        snapshot: Some("done\n"),
+        page: "```rust,no_run\n{src}\n```\n\n```text\n{out}\n```\n",
+    },
+    Fault {
+        name: "07-run-that-hangs",
+        metadata: "kind = \"run\"\ntimeout-secs = 1",
+        // It also starts a child that would outlive it if the harness killed only the listing.
+        main_rs: "fn main() {\n    std::process::Command::new(\"sleep\").arg(\"987.654\").spawn().unwrap();\n    loop { std::thread::park(); }\n}",
+        snapshot: Some(""),
+        page: SHOWN,
+    },
+    Fault {
+        name: "08-leak-that-does-not",
+        metadata: "kind = \"leak\"",
+        main_rs: "fn main() { let b = Box::new(5); println!(\"{b}\"); }",
+        snapshot: Some("5\n"),
+        page: "```rust,no_run\n{src}\n```\n\n```text\n{out}\n```\n",
+    },
+    Fault {
+        name: "09-run-that-leaks",
+        metadata: "kind = \"run\"\ncheck-leaks = true",
+        main_rs: "fn main() { let b: &'static mut [u8] = Box::leak(vec![1u8; 100].into_boxed_slice()); println!(\"{}\", b.len()); }",
+        snapshot: Some("100\n"),
+        page: SHOWN,
+    },
+    Fault {
+        name: "10-crash-that-does-not",
+        metadata: "kind = \"crash\"\nmessage = \"has overflowed its stack\"",
+        main_rs: "fn main() { println!(\"fine\"); }",
+        snapshot: Some("fine\n"),
+        page: "```rust,no_run\n{src}\n```\n\n```text\n{out}\n```\n",
+    },
+    Fault {
+        name: "11-test-that-fails",
+        metadata: "kind = \"test\"",
+        main_rs: "",
+        snapshot: Some(""),
+        page: "```rust,ignore\n{lib}\n```\n\n```text\n{out}\n```\n",
+    },
+    Fault {
+        name: "12-run-that-does-not-compile",
+        metadata: "kind = \"run\"",
+        main_rs: "fn main() { let x: u32 = \"text\"; println!(\"{x}\"); }",
+        snapshot: Some(""),
+        page: SHOWN,
+    },
+    Fault {
+        name: "13-no-metadata",
+        metadata: "",
+        main_rs: "fn main() {}",
+        snapshot: Some(""),
+        page: SHOWN,
+    },
+    Fault {
+        name: "14-unknown-kind",
+        metadata: "kind = \"explode\"",
+        main_rs: "fn main() {}",
+        snapshot: Some(""),
+        page: SHOWN,
+    },
+    Fault {
+        name: "15-compile-fail-without-codes",
+        metadata: "kind = \"compile-fail\"",
+        main_rs: "fn main() { let x: u32 = \"text\"; }",
+        snapshot: Some(""),
+        page: "```rust,compile_fail\n{src}\n```\n\n```text\n{out}\n```\n",
+    },
+    Fault {
+        name: "16-misspelt-key",
+        metadata: "kind = \"run\"\ntimeout-sec = 3",
+        main_rs: "fn main() {}",
+        snapshot: Some(""),
+        page: SHOWN,
+    },
+    Fault {
+        name: "17-orphan",
+        metadata: "kind = \"run\"",
+        main_rs: "fn main() { println!(\"nobody reads me\"); }",
+        snapshot: Some("nobody reads me\n"),
+        page: "",
+    },
+    Fault {
+        name: "18-missing-snapshot",
+        metadata: "kind = \"run\"",
+        main_rs: "fn main() { println!(\"new\"); }",
+        snapshot: None,
+        page: SHOWN,
+    },
+    Fault {
+        name: "19-wrong-annotation",
+        metadata: "kind = \"panic\"\nmessage = \"boom\"",
+        main_rs: "fn main() { panic!(\"boom\"); }",
+        snapshot: None,
+        page: SHOWN,
+    },
+    Fault {
+        name: "20-output-not-shown",
+        metadata: "kind = \"run\"",
+        main_rs: "fn main() { println!(\"hidden\"); }",
+        snapshot: Some("hidden\n"),
+        page: "```rust\n{src}\n```\n",
+    },
+    Fault {
+        name: "21-quiz-program",
+        metadata: "kind = \"run\"",
+        main_rs: "fn main() {\n    println!(\"{}\", 1 + 1);\n}",
+        snapshot: Some("2\n"),
+        page: "",
+    },
+];
+
+/// A quiz with a wrong Tracing answer, a distractor that is also the answer, and too few questions.
+const QUIZ: &str = r#"
+[[questions]]
+type = "Tracing"
+prompt.program = """
+fn main() {
+    println!("{}", 1 + 1);
+}
+"""
+answer.doesCompile = true
+answer.stdout = "11"
+
+[[questions]]
+type = "MultipleChoice"
+prompt.prompt = "Pick one"
+prompt.distractors = ["A", "B"]
+answer.answer = "A"
+"#;
+
+fn write(path: &Path, text: &str) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    // Unchanged files keep their mtime, so a warm rerun rebuilds nothing.
+    if fs::read_to_string(path).ok().as_deref() != Some(text) {
+        fs::write(path, text).unwrap();
+    }
+}
+
+fn broken_book() -> PathBuf {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fault-injection");
+    let root = base.join("book");
+    write(&root.join("Cargo.toml"), "[workspace]\nresolver = \"3\"\nmembers = [\"listings/*/*\"]\n");
+    write(&root.join(".cargo/config.toml"), "[build]\ntarget-dir = \"../target\"\n");
+    let mut page = String::from("# Faults\n\n{{#include ../listings/faults/does-not-exist.txt}}\n\n{{#quiz quiz.toml}}\n\n");
+    for fault in FAULTS {
+        let dir = root.join("listings/faults").join(fault.name);
+        let metadata = if fault.metadata.is_empty() {
+            String::new()
+        } else {
+            format!("\n[package.metadata.listing]\n{}\n", fault.metadata)
+        };
+        write(
+            &dir.join("Cargo.toml"),
+            &format!("[package]\nname = \"fault-{}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n{metadata}", fault.name),
+        );
+        if fault.main_rs.is_empty() {
+            write(&dir.join("src/lib.rs"), "#[test]\nfn fails() {\n    assert_eq!(1 + 1, 3);\n}\n");
+        } else {
+            write(&dir.join("src/main.rs"), &format!("{}\n", fault.main_rs));
+        }
+        let snapshot = dir.join("output.txt");
+        match fault.snapshot {
+            Some(text) => write(&snapshot, text),
+            None => {
+                let _ = fs::remove_file(&snapshot);
+            }
+        }
+        let rel = format!("../listings/faults/{}", fault.name);
+        page += &fault
+            .page
+            .replace("{src}", &format!("{{{{#rustdoc_include {rel}/src/main.rs}}}}"))
+            .replace("{lib}", &format!("{{{{#rustdoc_include {rel}/src/lib.rs}}}}"))
+            .replace("{out}", &format!("{{{{#include {rel}/output.txt}}}}"));
+        page += "\n";
+    }
+    write(&root.join("src/faults.md"), &page);
+    write(&root.join("src/quiz.toml"), QUIZ);
+    root
+}
+
+/// Every check of the broken book, run once (in parallel) and shared by the tests below.
+fn results() -> &'static HashMap<String, Result<(), String>> {
+    static RESULTS: OnceLock<HashMap<String, Result<(), String>>> = OnceLock::new();
+    RESULTS.get_or_init(|| {
+        let root = broken_book();
+        let checks = harness::checks(&root, false).expect("the broken book's workspace loads");
+        std::thread::scope(|s| {
+            let running: Vec<_> = checks
+                .into_iter()
+                .map(|check| (check.name, s.spawn(check.run)))
+                .collect();
+            running.into_iter().map(|(name, run)| (name, run.join().expect("no check panics"))).collect()
+        })
+    })
+}
+
+fn fails_with(check: &str, expected: &[&str]) {
+    let result = results().get(check).unwrap_or_else(|| panic!("the harness has no check named {check}"));
+    let message = match result {
+        Ok(()) => panic!("{check}: the harness let this mistake pass"),
+        Err(message) => message,
+    };
+    for part in expected {
+        assert!(message.contains(part), "{check}: the failure message lacks {part:?}:\n{message}");
+    }
+}
+
+macro_rules! caught {
+    ($($test:ident: $check:literal => [$($part:literal),+];)*) => {
+        $(#[test] fn $test() { fails_with($check, &[$($part),+]); })*
+    };
+}
+
+caught! {
+    wrong_stdout: "faults/01-wrong-stdout" => ["differs from the snapshot", "-what the book claims", "+what it really prints"];
+    compile_fail_that_compiles: "faults/02-compile-fail-compiles" => ["expected: compile-fail with [\"E0502\"]", "actual: it compiled"];
+    wrong_error_code: "faults/03-wrong-error-code" => ["expected: compile-fail with [\"E0499\"]", "actual: failed with [\"E0502\"]"];
+    panic_that_does_not: "faults/04-panic-that-does-not" => ["expected: panic", "without a panic"];
+    panic_with_other_message: "faults/05-panic-other-message" => ["panicked, but not with \"boom\""];
+    deadlock_that_finishes: "faults/06-deadlock-that-finishes" => ["expected: deadlock", "instead of staying blocked"];
+    run_that_hangs: "faults/07-run-that-hangs" => ["expected: run", "still running at the time limit"];
+    leak_that_does_not: "faults/08-leak-that-does-not" => ["expected: leak", "valgrind found no leak"];
+    run_that_leaks: "faults/09-run-that-leaks" => ["expected: no leak", "definitely lost: 100 bytes"];
+    crash_that_does_not: "faults/10-crash-that-does-not" => ["expected: crash", "instead of crashing"];
+    test_that_fails: "faults/11-test-that-fails" => ["expected: test", "exited with status 101"];
+    run_that_does_not_compile: "faults/12-run-that-does-not-compile" => ["actual: it does not compile", "E0308"];
+    no_metadata: "faults/13-no-metadata" => ["13-no-metadata/Cargo.toml", "missing: every listing declares"];
+    unknown_kind: "faults/14-unknown-kind" => ["14-unknown-kind/Cargo.toml", "unknown kind \"explode\""];
+    compile_fail_without_codes: "faults/15-compile-fail-without-codes" => ["needs `errors"];
+    misspelt_key: "faults/16-misspelt-key" => ["16-misspelt-key/Cargo.toml", "unknown field `timeout-sec`"];
+    orphan: "faults/17-orphan" => ["orphan listing"];
+    missing_snapshot: "faults/18-missing-snapshot" => ["missing snapshot", "BLESS=1"];
+    wrong_annotation: "faults/19-wrong-annotation" => ["src/faults.md:", "must be ```rust,should_panic"];
+    output_not_shown: "faults/20-output-not-shown" => ["not its verified output"];
+    include_of_missing_file: "src/faults.md" => ["src/faults.md:3", "does-not-exist.txt, which does not exist"];
+    wrong_quiz_answer: "src/quiz.toml" => ["question 1:", "\"11\" is not the verified output"];
+    distractor_is_the_answer: "src/quiz.toml" => ["question 2:", "\"A\" is both a right answer and a distractor"];
+    too_few_questions: "src/quiz.toml" => ["has 2 questions"];
+}
+
+#[test]
+fn a_correct_listing_passes() {
+    assert_eq!(results().get("faults/00-correct"), Some(&Ok(())));
+}
+
+#[test]
+fn a_quiz_program_counts_as_shown() {
+    // 21 is shown only through the quiz, whose answer is wrong: the quiz check fails, the
+    // listing itself does not.
+    assert_eq!(results().get("faults/21-quiz-program"), Some(&Ok(())));
+}
+
+#[test]
+fn no_listing_process_outlives_its_check() {
+    results();
+    let survivors: Vec<String> = fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|p| fs::read(p.path().join("cmdline")).ok())
+        .map(|c| String::from_utf8_lossy(&c).replace('\0', " "))
+        .filter(|c| c.contains("987.654") || c.contains("fault-07-run-that-hangs"))
+        .collect();
+    assert!(survivors.is_empty(), "still running after the checks: {survivors:?}");
+}

@@ -1,0 +1,59 @@
+//! The pinned book tools, installed into `.tools/` (never globally) and only when missing.
+
+use std::path::Path;
+use std::process::Command;
+
+/// (crate, version): the versions verified to work together on Rust 1.95.
+pub const PINNED: [(&str, &str); 4] = [
+    ("mdbook", "0.5.4"),
+    ("mdbook-mermaid", "0.17.1"),
+    ("mdbook-quiz", "0.5.0"),
+    ("mdbook-linkcheck2", "0.13.0"),
+];
+
+pub const DIR: &str = ".tools";
+
+pub fn ensure(root: &Path) -> Result<(), String> {
+    let missing: Vec<String> = missing(root).into_iter().map(|(name, version)| format!("{name}@{version}")).collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    eprintln!(
+        "Installing {} into {DIR}/ with `cargo install --locked`.\n\
+         This compiles them from source: several minutes on a small machine, once. Later runs start at once.",
+        missing.join(", ")
+    );
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .args(["install", "--locked", "--root"])
+        .arg(root.join(DIR))
+        .args(&missing)
+        .status()
+        .map_err(|e| format!("could not start cargo install: {e}"))?;
+    if !status.success() {
+        return Err(format!("cargo install {} failed", missing.join(" ")));
+    }
+    match self::missing(root).as_slice() {
+        [] => Ok(()),
+        still => Err(format!("after cargo install, still missing: {still:?}")),
+    }
+}
+
+/// Reads cargo's own record of what it installed (`.crates.toml`), so checking costs no process.
+fn missing(root: &Path) -> Vec<(&'static str, &'static str)> {
+    let record = std::fs::read_to_string(root.join(DIR).join(".crates.toml")).unwrap_or_default();
+    PINNED
+        .into_iter()
+        .filter(|(name, version)| {
+            let installed = record.contains(&format!("\"{name} {version} ("));
+            !installed || !root.join(DIR).join("bin").join(name).is_file()
+        })
+        .collect()
+}
+
+/// PATH with the tools first, so mdbook finds its preprocessors and renderers there.
+pub fn path_with_tools(root: &Path) -> std::ffi::OsString {
+    let mut paths = vec![root.join(DIR).join("bin")];
+    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    std::env::join_paths(paths).expect("PATH entries contain no separator")
+}
