@@ -71,7 +71,7 @@ fn cargo_tests(root: &Path) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = Command::new(cargo)
         .current_dir(root)
-        .args(["test", "--package", "smart-pointer-book", "--package", "xtask"])
+        .args(["test", "--package", "smart-pointer-book", "--package", "book-skeptic", "--package", "xtask"])
         .status()
         .map_err(|e| format!("could not start cargo: {e}"))?;
     if status.success() { Ok(()) } else { Err("cargo test failed".into()) }
