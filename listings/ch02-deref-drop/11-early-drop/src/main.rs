@@ -1,0 +1,29 @@
+use std::sync::Mutex;
+
+struct Noisy(&'static str);
+
+impl Drop for Noisy {
+    fn drop(&mut self) {
+        println!("drop {}", self.0);
+    }
+}
+
+fn main() {
+    // ANCHOR: noisy
+    let report = Noisy("report");
+    println!("report written");
+    drop(report); // std::mem::drop, in the prelude: ownership moves in, the value dies there
+    println!("after drop(report), before the end of main");
+    // ANCHOR_END: noisy
+
+    // ANCHOR: guard
+    let balance = Mutex::new(100);
+    let mut guard = balance.lock().unwrap();
+    *guard -= 30;
+    drop(guard); // unlock now, not at the end of the scope
+
+    // Locking again on the same thread would deadlock if `guard` were still alive.
+    let again = balance.lock().unwrap();
+    println!("balance = {}", *again);
+    // ANCHOR_END: guard
+}
