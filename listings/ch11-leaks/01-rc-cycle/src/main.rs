@@ -1,0 +1,30 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
+// ANCHOR: node
+struct Track {
+    title: &'static str,
+    next: Option<Rc<RefCell<Track>>>,
+    prev: Option<Rc<RefCell<Track>>>,
+}
+
+impl Drop for Track {
+    fn drop(&mut self) {
+        println!("freeing {}", self.title);
+    }
+}
+// ANCHOR_END: node
+
+fn main() {
+    // ANCHOR: cycle
+    let intro = Rc::new(RefCell::new(Track { title: "intro", next: None, prev: None }));
+    let outro = Rc::new(RefCell::new(Track { title: "outro", next: None, prev: None }));
+
+    intro.borrow_mut().next = Some(Rc::clone(&outro)); // intro -> outro
+    outro.borrow_mut().prev = Some(Rc::clone(&intro)); // outro -> intro: a cycle
+
+    println!("intro: strong = {}", Rc::strong_count(&intro));
+    println!("outro: strong = {}", Rc::strong_count(&outro));
+    println!("leaving main");
+    // ANCHOR_END: cycle
+}
