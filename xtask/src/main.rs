@@ -1,6 +1,7 @@
 //! `cargo xtask serve` and `cargo xtask test`: the book's two entry points (see README.md).
 
 mod book;
+mod markers;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -20,6 +21,8 @@ fn main() -> ExitCode {
         Some("serve") => tools::ensure(&root).and_then(|()| book::serve(&root)),
         Some("test") => test(&root),
         Some("tools") => tools::ensure(&root),
+        // Called by mdbook itself (book.toml), not by people.
+        Some("mdbook-listings") => markers::preprocess(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -1,0 +1,35 @@
+// Renders the page's mermaid diagrams. mermaid is ~2.6 MB, so it is fetched only by pages that
+// have a diagram; diagrams are drawn in the reader's theme and redrawn when the theme changes.
+(() => {
+    const blocks = Array.from(document.querySelectorAll('pre.mermaid'));
+    if (blocks.length === 0) {
+        return;
+    }
+    const sources = blocks.map(block => block.textContent);
+    const darkThemes = ['coal', 'navy', 'ayu'];
+    const isDark = () => darkThemes.some(t => document.documentElement.classList.contains(t));
+    let drawnIn = null;
+
+    function draw() {
+        const theme = isDark() ? 'dark' : 'default';
+        if (theme === drawnIn) {
+            return;
+        }
+        drawnIn = theme;
+        blocks.forEach((block, i) => {
+            block.removeAttribute('data-processed');
+            block.textContent = sources[i];
+        });
+        mermaid.initialize({ startOnLoad: false, theme });
+        mermaid.run({ nodes: blocks });
+    }
+
+    const script = document.createElement('script');
+    script.src = path_to_root + 'assets/mermaid.min.js';
+    script.onload = () => {
+        draw();
+        // mdBook switches themes by changing the class of <html>.
+        new MutationObserver(draw).observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+    };
+    document.head.appendChild(script);
+})();
