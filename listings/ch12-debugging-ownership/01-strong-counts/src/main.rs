@@ -1,0 +1,14 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
+fn main() {
+    let scores = Rc::new(RefCell::new(vec![70, 85]));
+    println!("created:          strong = {}", Rc::strong_count(&scores));
+    {
+        let alias = Rc::clone(&scores);
+        println!("cloned:           strong = {}", Rc::strong_count(&scores));
+        alias.borrow_mut().push(92); // writes through the second handle...
+        println!("seen through the first handle: {:?}", scores.borrow()); // ...are seen by both
+    }
+    println!("after inner block: strong = {}", Rc::strong_count(&scores));
+}
