@@ -15,7 +15,8 @@ fn main() {
     let on_stack: [u8; 2] = [b'h', b'i'];
     let from_stack: &str = std::str::from_utf8(&on_stack).unwrap();
     println!("{literal:?} == {from_stack:?}: {}", literal == from_stack);
-    println!("from_stack points into the stack array: {}", from_stack.as_ptr() == on_stack.as_ptr());
+    let same_address = from_stack.as_ptr() == on_stack.as_ptr();
+    println!("from_stack points into the stack array: {same_address}");
     // ANCHOR_END: elsewhere
 
     // ANCHOR: guarantees

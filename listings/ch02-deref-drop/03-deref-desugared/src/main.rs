@@ -22,6 +22,7 @@ fn main() {
     println!("3. *name.deref():");
     let c: &String = &*name.deref(); // ...the same call in method syntax
 
-    println!("all three are the same String: {}", std::ptr::eq(a, b) && std::ptr::eq(b, c));
+    let same = std::ptr::eq(a, b) && std::ptr::eq(b, c);
+    println!("all three are the same String: {same}");
     // ANCHOR_END: here
 }

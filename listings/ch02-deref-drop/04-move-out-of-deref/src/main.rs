@@ -16,6 +16,6 @@ fn main() {
     println!("{moved}");
 
     let mine = MyBox(String::from("from a MyBox"));
-    let taken: String = *mine; // `*Deref::deref(&mine)`: cannot move out of a `&String`
+    let taken: String = *mine; // *Deref::deref(&mine): behind a &String
     println!("{taken}");
 }

@@ -17,7 +17,8 @@ fn main() {
     let name = Noisy("name #2"); // shadows `name #1`, which stays alive to the end
     let _ = Noisy("bound to _"); // `_` does not bind: dropped at once
     let _kept = Noisy("bound to _kept"); // a real binding, lives to the end
-    println!("len of a temporary: {}", Noisy("temporary").0.len()); // dropped at the `;`
+    // A temporary lives until the end of its statement, the `;`:
+    println!("len of a temporary: {}", Noisy("temporary").0.len());
     println!("end of main, using {}", name.0);
     // ANCHOR_END: main
 }

@@ -15,7 +15,7 @@ struct Connection {
 
 impl Drop for Connection {
     fn drop(&mut self) {
-        println!("Connection::drop runs first; every field is still usable: {}", self.log.0);
+        println!("Connection::drop runs first, all fields intact: {}", self.log.0);
     }
 }
 

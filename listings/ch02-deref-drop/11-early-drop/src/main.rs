@@ -12,7 +12,7 @@ fn main() {
     // ANCHOR: noisy
     let report = Noisy("report");
     println!("report written");
-    drop(report); // std::mem::drop, in the prelude: ownership moves in, the value dies there
+    drop(report); // `report` moves into std::mem::drop, which drops it
     println!("after drop(report), before the end of main");
     // ANCHOR_END: noisy
 
