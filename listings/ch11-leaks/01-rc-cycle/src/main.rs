@@ -8,6 +8,12 @@ struct Track {
     prev: Option<Rc<RefCell<Track>>>,
 }
 
+impl Track {
+    fn new(title: &'static str) -> Rc<RefCell<Track>> {
+        Rc::new(RefCell::new(Track { title, next: None, prev: None }))
+    }
+}
+
 impl Drop for Track {
     fn drop(&mut self) {
         println!("freeing {}", self.title);
@@ -17,8 +23,8 @@ impl Drop for Track {
 
 fn main() {
     // ANCHOR: cycle
-    let intro = Rc::new(RefCell::new(Track { title: "intro", next: None, prev: None }));
-    let outro = Rc::new(RefCell::new(Track { title: "outro", next: None, prev: None }));
+    let intro = Track::new("intro");
+    let outro = Track::new("outro");
 
     intro.borrow_mut().next = Some(Rc::clone(&outro)); // intro -> outro
     outro.borrow_mut().prev = Some(Rc::clone(&intro)); // outro -> intro: a cycle

@@ -9,6 +9,12 @@ struct Track {
 }
 // ANCHOR_END: node
 
+impl Track {
+    fn new(title: &'static str) -> Rc<RefCell<Track>> {
+        Rc::new(RefCell::new(Track { title, next: None, prev: None }))
+    }
+}
+
 impl Drop for Track {
     fn drop(&mut self) {
         println!("freeing {}", self.title);
@@ -17,14 +23,16 @@ impl Drop for Track {
 
 fn main() {
     // ANCHOR: links
-    let intro = Rc::new(RefCell::new(Track { title: "intro", next: None, prev: None }));
-    let outro = Rc::new(RefCell::new(Track { title: "outro", next: None, prev: None }));
+    let intro = Track::new("intro");
+    let outro = Track::new("outro");
 
     intro.borrow_mut().next = Some(Rc::clone(&outro)); // strong: intro owns outro
-    outro.borrow_mut().prev = Some(Rc::downgrade(&intro)); // weak: outro only knows intro
+    outro.borrow_mut().prev = Some(Rc::downgrade(&intro)); // weak: outro only refers
 
-    println!("intro: strong = {}, weak = {}", Rc::strong_count(&intro), Rc::weak_count(&intro));
-    println!("outro: strong = {}, weak = {}", Rc::strong_count(&outro), Rc::weak_count(&outro));
+    for track in [&intro, &outro] {
+        let (strong, weak) = (Rc::strong_count(track), Rc::weak_count(track));
+        println!("{}: strong = {strong}, weak = {weak}", track.borrow().title);
+    }
 
     // Going back needs an upgrade, which fails once intro is gone.
     if let Some(prev) = outro.borrow().prev.as_ref().and_then(Weak::upgrade) {

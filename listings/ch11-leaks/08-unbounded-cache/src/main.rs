@@ -19,6 +19,7 @@ fn main() {
     }
     let cache = RENDERED.lock().unwrap();
     let bytes: usize = cache.values().map(Vec::len).sum();
-    println!("{} entries, {} KiB of pages, all still owned by the cache", cache.len(), bytes / 1024);
+    let (entries, kib) = (cache.len(), bytes / 1024);
+    println!("{entries} entries, {kib} KiB of pages, all still owned by the cache");
     // ANCHOR_END: main
 }

@@ -65,7 +65,9 @@ fn main() {
     strong_pair();
     let after_strong = live_bytes();
     // Print only now: the first println! allocates stdout's buffer.
-    println!("one node: {} bytes on the heap", size_of::<Node>() + 2 * size_of::<usize>());
+    // An Rc allocation holds the two counts next to the node.
+    let node_bytes = size_of::<Node>() + 2 * size_of::<usize>();
+    println!("one node: {node_bytes} bytes on the heap");
     println!("weak_pair left {} bytes behind", after_weak - start);
     println!("strong_pair left {} bytes behind", after_strong - after_weak);
 }

@@ -7,8 +7,8 @@ fn main() {
     {
         let alias = Rc::clone(&scores);
         println!("cloned:           strong = {}", Rc::strong_count(&scores));
-        alias.borrow_mut().push(92); // writes through the second handle...
-        println!("seen through the first handle: {:?}", scores.borrow()); // ...are seen by both
+        alias.borrow_mut().push(92); // a write through the second handle...
+        println!("seen through the first: {:?}", scores.borrow()); // ...is seen
     }
     println!("after inner block: strong = {}", Rc::strong_count(&scores));
 }

@@ -14,7 +14,7 @@ impl Node {
     }
 
     // ANCHOR: add_child
-    /// The receiver is the parent's `Rc`: exactly what the child's Weak must point to.
+    /// The receiver is the parent's `Rc`: what the child's Weak must point to.
     fn add_child(self: &Rc<Self>, child: &Rc<Node>) {
         self.children.borrow_mut().push(Rc::clone(child));
         *child.parent.borrow_mut() = Rc::downgrade(self);

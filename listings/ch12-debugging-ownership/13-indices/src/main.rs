@@ -45,8 +45,8 @@ fn main() {
 
     for node in &tree.nodes {
         let parent = node.parent.map_or("-", |p| tree.nodes[p].name);
-        let kids = node.children.len();
-        println!("{:8} {:5} bytes   parent: {parent:4} children: {kids}", node.name, node.size);
+        let (name, size, kids) = (node.name, node.size, node.children.len());
+        println!("{name:8} {size:5} bytes   parent: {parent:4} children: {kids}");
     }
     // ANCHOR_END: main
 }
