@@ -120,16 +120,19 @@ fn parse_spec(metadata: &serde_json::Value) -> Result<Spec, String> {
         "run" => Kind::Run,
         "compile-fail" => match &declared.errors {
             Some(errors) if !errors.is_empty() => {
-                let code = Regex::new(r"^E\d{4}$").unwrap();
+                // An error code, or the name of a lint that denies by default (these have no code).
+                let code = Regex::new(r"^(E\d{4}|[a-z][a-z_]*(::[a-z_]+)?)$").unwrap();
                 if let Some(bad) = errors.iter().find(|e| !code.is_match(e)) {
-                    return Err(format!("`errors` holds {bad:?}, which is not an error code like \"E0502\""));
+                    return Err(format!(
+                        "`errors` holds {bad:?}, which is neither an error code like \"E0502\" nor a lint name"
+                    ));
                 }
                 let mut errors = errors.clone();
                 errors.sort();
                 errors.dedup();
                 Kind::CompileFail { errors }
             }
-            _ => return Err("a compile-fail listing needs `errors = [\"E....\"]`, the codes it must fail with".into()),
+            _ => return Err("a compile-fail listing needs `errors = [\"E....\"]`, the error codes (or deny-by-default lint names) it must fail with".into()),
         },
         "panic" => Kind::Panic { message: required_message(&declared)? },
         "deadlock" => Kind::Deadlock,

@@ -19,6 +19,8 @@ static VOLATILE: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
         // Thread ids in panic messages and libtest's timings change on every run.
         (Regex::new(r"(thread '[^']*') \(\d+\)").unwrap(), "$1 (TID)"),
         (Regex::new(r"finished in \d+\.\d+s").unwrap(), "finished in [time]"),
+        // rustc writes very long type names to a file with a random number in its name.
+        (Regex::new(r"'[^'\s]*\.long-type-\d+\.txt'").unwrap(), "'[long type file]'"),
     ]
 });
 

@@ -47,7 +47,8 @@ fn scan(name: &str, folder: &Path, text: &str) -> Page {
     let mut page = Page { name: name.to_string(), includes: Vec::new(), quizzes: Vec::new() };
     let mut fence: Option<(String, String)> = None; // (marker, info)
     for (index, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
+        // Code blocks may sit inside block quotes and admonitions (`> ```rust`).
+        let trimmed = line.trim_start().trim_start_matches(|c: char| c == '>' || c.is_whitespace());
         let marker: String = trimmed.chars().take_while(|c| *c == '`' || *c == '~').collect();
         if marker.len() >= 3 {
             match &fence {

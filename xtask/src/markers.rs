@@ -45,11 +45,12 @@ pub fn mark(markdown: &str, folder: &Path) -> Result<String, String> {
     let mut out = String::with_capacity(markdown.len() + 1024);
     let mut in_fence = false;
     for (i, line) in lines.iter().enumerate() {
-        let is_fence = line.trim_start().starts_with("```");
+        let is_fence = unquoted(line).starts_with("```");
         if is_fence && !in_fence {
             if let Some(label) = label_for_block(&lines[i + 1..], folder)? {
-                out.push_str(&label);
-                out.push_str("\n\n");
+                // Inside an admonition the label must carry the same `> ` prefix.
+                let quote = &line[..line.len() - unquoted(line).len()];
+                out.push_str(&format!("{quote}{label}\n{}\n", quote.trim_end()));
             }
         }
         if is_fence {
@@ -63,13 +64,18 @@ pub fn mark(markdown: &str, folder: &Path) -> Result<String, String> {
 
 /// Looks inside the block (up to its closing fence) for an include of a listing's file.
 fn label_for_block(body: &[&str], folder: &Path) -> Result<Option<String>, String> {
-    for line in body.iter().take_while(|l| !l.trim_start().starts_with("```")) {
+    for line in body.iter().take_while(|l| !unquoted(l).starts_with("```")) {
         let Some(target) = included_path(line) else { continue };
         let Some(dir) = listing_dir(&folder.join(&target)) else { continue };
         let kind = read_kind(&dir)?;
         return Ok(Some(if target.ends_with("output.txt") { output_label(&kind) } else { source_marker(&kind) }));
     }
     Ok(None)
+}
+
+/// A line without the `> ` of the block quotes (admonitions) it sits in.
+fn unquoted(line: &str) -> &str {
+    line.trim_start_matches(|c: char| c == '>' || c.is_whitespace())
 }
 
 fn included_path(line: &str) -> Option<String> {

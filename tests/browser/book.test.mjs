@@ -1,0 +1,341 @@
+// End-to-end tests of the built book (book/html) in Debian's headless chromium, driven by
+// playwright-core. `cargo xtask test` builds the book first and runs this file.
+// Nothing leaves 127.0.0.1: the Rust playground is mocked, every other outside request fails
+// the test that made it.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import AxeBuilder from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const site = path.join(root, 'book/html');
+const shots = path.join(root, 'target/browser-shots');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+// Every page the reader can reach from the table of contents (drafts have no file yet).
+const pages = [...fs.readFileSync(path.join(root, 'src/SUMMARY.md'), 'utf8').matchAll(/\]\(([^)]+)\.md\)/g)]
+    .map(match => `${match[1]}.html`);
+const chapters = pages.filter(page => /^ch\d\d/.test(page));
+
+const MOCK_RESULT = 'mocked playground output';
+
+let server;
+let base;
+let browser;
+
+before(async () => {
+    assert.ok(fs.existsSync(path.join(site, 'index.html')), `${site} has no built book: run \`cargo xtask test\``);
+    assert.ok(fs.existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install chromium`);
+    fs.mkdirSync(shots, { recursive: true });
+    server = http.createServer(serveFile);
+    await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${server.address().port}/`;
+    browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+});
+
+after(async () => {
+    await browser?.close();
+    server?.close();
+});
+
+const TYPES = {
+    '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+    '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.woff': 'font/woff',
+    '.json': 'application/json', '.ttf': 'font/ttf', '.txt': 'text/plain', '.toml': 'text/plain',
+};
+
+function serveFile(request, response) {
+    const url = new URL(request.url, 'http://x');
+    let file = path.join(site, decodeURIComponent(url.pathname));
+    if (!file.startsWith(site)) {
+        response.writeHead(403).end();
+        return;
+    }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+        file = path.join(file, 'index.html');
+    }
+    if (!fs.existsSync(file)) {
+        response.writeHead(404).end('not found');
+        return;
+    }
+    response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(response);
+}
+
+/**
+ * Opens a page in a fresh context (own storage, so the theme is the one asked for) and
+ * records what the page does wrong: console errors, uncaught exceptions, outside requests.
+ */
+async function open(name, { theme = 'light', weigh = false } = {}) {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    await context.addInitScript(t => localStorage.setItem('mdbook-theme', t), theme);
+    const seen = { errors: [], outside: [], runs: [], bytes: 0 };
+    await context.route('**/*', async route => {
+        const url = route.request().url();
+        if (url.startsWith(base)) {
+            return route.continue();
+        }
+        if (url === 'https://play.rust-lang.org/meta/crates') {
+            return route.fulfill({ json: { crates: [{ id: 'serde', name: 'serde', version: '1.0.0' }] } });
+        }
+        if (url === 'https://play.rust-lang.org/evaluate.json') {
+            seen.runs.push(JSON.parse(route.request().postData()));
+            return route.fulfill({ json: { result: MOCK_RESULT, error: null } });
+        }
+        seen.outside.push(url);
+        return route.abort();
+    });
+    const page = await context.newPage();
+    page.on('console', message => message.type() === 'error' && seen.errors.push(message.text()));
+    page.on('pageerror', error => seen.errors.push(`uncaught: ${error.message}`));
+    if (weigh) {
+        page.on('response', async response => {
+            const body = await response.body().catch(() => Buffer.alloc(0));
+            seen.bytes += body.length;
+        });
+    }
+    await page.goto(base + name, { waitUntil: weigh ? 'networkidle' : 'load' });
+    return { page, seen, close: () => context.close() };
+}
+
+async function diagramsDrawn(page) {
+    const count = await page.locator('pre.mermaid').count();
+    if (count > 0) {
+        await page.waitForFunction(
+            () => [...document.querySelectorAll('pre.mermaid')].every(pre => pre.querySelector('svg')),
+            null,
+            { timeout: 15000 },
+        );
+    }
+    return count;
+}
+
+describe('every page', () => {
+    for (const name of pages) {
+        test(`${name} loads cleanly, draws its diagrams, passes axe, and its quiz works`, async () => {
+            const { page, seen, close } = await open(name);
+            try {
+                const diagrams = await diagramsDrawn(page);
+                if (chapters.includes(name)) {
+                    assert.equal(await page.locator('.quiz-placeholder').count(), 1, 'a chapter ends with a quiz');
+                    await answerQuiz(page);
+                }
+                assert.equal(await page.locator('pre.mermaid svg').count(), diagrams);
+                assert.deepEqual(seen.errors, [], 'console errors');
+                assert.deepEqual(seen.outside, [], 'requests leaving 127.0.0.1');
+                const { violations } = await new AxeBuilder({ page }).analyze();
+                const bad = violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
+                assert.deepEqual(bad, [], 'serious or critical accessibility violations');
+                if (chapters.includes(name)) {
+                    await page.screenshot({ path: path.join(shots, name.replace('.html', '.png')), fullPage: true });
+                }
+            } finally {
+                await close();
+            }
+        });
+    }
+});
+
+describe('diagrams', () => {
+    test('are drawn in a dark theme, and redrawn when the reader switches theme', async () => {
+        const withDiagram = chapters.find(name => fs.readFileSync(path.join(site, name), 'utf8').includes('class="mermaid"'));
+        assert.ok(withDiagram, 'some chapter has a diagram');
+        const { page, seen, close } = await open(withDiagram, { theme: 'coal' });
+        try {
+            await diagramsDrawn(page);
+            const dark = await page.locator('pre.mermaid svg').first().innerHTML();
+            await page.click('#mdbook-theme-toggle');
+            await page.click('#mdbook-theme-light');
+            await page.waitForFunction(
+                before => document.querySelector('pre.mermaid svg')?.innerHTML !== before,
+                dark,
+                { timeout: 15000 },
+            );
+            await diagramsDrawn(page);
+            assert.deepEqual(seen.errors, []);
+        } finally {
+            await close();
+        }
+    });
+
+    test('mermaid is loaded only by pages that have a diagram', async () => {
+        const { page, seen, close } = await open('introduction.html', { weigh: true });
+        try {
+            const scripts = await page.evaluate(() => [...document.scripts].map(s => s.src).filter(Boolean));
+            assert.ok(!scripts.some(src => src.includes('mermaid')), 'no mermaid script');
+            assert.ok(!scripts.some(src => src.includes('quiz')), 'no quiz script');
+            console.log(`introduction.html transferred ${(seen.bytes / 1024).toFixed(0)} KiB`);
+            assert.ok(seen.bytes < 600 * 1024, `a diagram-free page weighs ${seen.bytes} bytes`);
+        } finally {
+            await close();
+        }
+    });
+});
+
+describe('search', () => {
+    test('finds a word that occurs in only one chapter and links to it', async () => {
+        const [word, chapter] = wordInOneChapter();
+        const { page, close } = await open('introduction.html');
+        try {
+            await page.keyboard.press('s');
+            await page.locator('#mdbook-searchbar').waitFor({ state: 'visible' });
+            await page.keyboard.type(word, { delay: 20 });
+            const first = page.locator('#mdbook-searchresults a').first();
+            await first.waitFor({ timeout: 10000 });
+            const targets = await page.locator('#mdbook-searchresults a').evaluateAll(links => links.map(a => a.getAttribute('href')));
+            assert.ok(targets.some(href => href.startsWith(chapter)), `"${word}" should lead to ${chapter}; got ${targets}`);
+            await first.click();
+            await page.waitForURL(url => url.pathname.endsWith(chapter.split('#')[0]));
+        } finally {
+            await close();
+        }
+    });
+});
+
+/** A long word that appears in exactly one chapter's text (and not in the introduction). */
+function wordInOneChapter() {
+    const text = name => fs.readFileSync(path.join(site, name), 'utf8')
+        .replace(/^[\s\S]*<main>/, '').replace(/<\/main>[\s\S]*$/, '')
+        .replace(/<(script|style|pre)[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ').toLowerCase();
+    const words = new Map();
+    for (const name of pages) {
+        for (const word of new Set(text(name).match(/\b[a-z]{9,}\b/g) ?? [])) {
+            words.set(word, [...(words.get(word) ?? []), name]);
+        }
+    }
+    const unique = [...words].filter(([, where]) => where.length === 1 && chapters.includes(where[0])).sort();
+    assert.ok(unique.length > 0, 'some word occurs in only one chapter');
+    const [word, [chapter]] = unique[Math.floor(unique.length / 2)];
+    return [word, chapter];
+}
+
+/** Starts the quiz, answers the first question wrong and the rest right, checks the score. */
+async function answerQuiz(page) {
+    const placeholder = page.locator('.quiz-placeholder').first();
+    const questions = JSON.parse(await placeholder.getAttribute('data-quiz-questions')).questions;
+    await page.locator('.mdbook-quiz .start').click({ timeout: 15000 });
+    for (const [index, question] of questions.entries()) {
+        const form = page.locator('.mdbook-quiz form.response');
+        await page.locator('.mdbook-quiz .counter', { hasText: `Question ${index + 1} /` }).waitFor({ timeout: 10000 });
+        await answer(form, question, index === 0);
+        await form.locator('input[type=submit]').click();
+    }
+    const result = await page.locator('.mdbook-quiz').innerText();
+    const wrong = questions.length - 1;
+    assert.match(result, new RegExp(`\\b${wrong}\\b[^\\n]*\\b${questions.length}\\b`), `the score is ${wrong} of ${questions.length}:\n${result}`);
+}
+
+async function answer(form, question, wrong) {
+    const a = question.answer;
+    const radio = value => form.locator(`input[value=${JSON.stringify(value)}]`).check();
+    if (question.type === 'MultipleChoice') {
+        const right = Array.isArray(a.answer) ? a.answer : [a.answer];
+        for (const option of wrong ? [question.prompt.distractors[0]] : right) {
+            await radio(option);
+        }
+    } else if (question.type === 'ShortAnswer') {
+        await form.locator('input[type=text], textarea').first().fill(wrong ? 'definitely not it' : a.answer);
+    } else if (question.type === 'Tracing') {
+        const compiles = wrong ? !a.doesCompile : a.doesCompile;
+        await radio(String(compiles));
+        if (compiles) {
+            await form.locator('textarea, input[type=text]').first().fill(a.doesCompile ? (a.stdout ?? '') : 'anything');
+        } else if (a.lineNumber !== undefined) {
+            await form.locator('input[type=text], input[type=number]').first().fill(String(a.lineNumber));
+        }
+    }
+}
+
+describe('listings', () => {
+    test('Run sends the whole listing, hidden lines included, and shows the result', async () => {
+        const { page, seen, close } = await open('ch01-smart-pointers.html');
+        try {
+            const block = page.locator('pre.playground').filter({ has: page.locator('.play-button:visible') }).first();
+            await block.locator('.play-button').click();
+            await block.locator('.result').filter({ hasText: MOCK_RESULT }).waitFor({ timeout: 10000 });
+            assert.equal(seen.runs.length, 1, 'one request to the playground');
+            const sent = seen.runs[0].code.trim();
+            assert.match(sent, /fn main\(\)/, 'the hidden lines (fn main) are sent');
+            const listing = listingSources().find(source => source === sent);
+            assert.ok(listing, `the code sent is exactly one listing's source:\n${sent}`);
+            assert.equal(seen.runs[0].edition, '2024');
+        } finally {
+            await close();
+        }
+    });
+
+    test('every kind is marked, every output labelled, and failing kinds have no Run button', async () => {
+        const { page, close } = await open('ch01-smart-pointers.html');
+        try {
+            for (const kind of ['compile-fail', 'panic', 'deadlock', 'leak', 'crash', 'test']) {
+                assert.ok(await page.locator(`.listing-marker.marker-${kind}`).count() > 0, `a ${kind} marker`);
+                assert.ok(await page.locator(`.output-label.label-${kind}`).count() > 0, `a ${kind} output label`);
+            }
+            assert.match(await page.locator('.output-label.label-deadlock').first().innerText(), /^Deadlock — killed after \d+(\.\d+)? s$/);
+            for (const kind of ['deadlock', 'leak', 'crash']) {
+                const code = page.locator(`.marker-${kind} + pre`).first();
+                assert.equal(await code.locator('.play-button:visible').count(), 0, `${kind} listings are not runnable`);
+            }
+        } finally {
+            await close();
+        }
+    });
+
+    test('without a network the Run buttons still appear and nothing is uncaught', async () => {
+        const context = await browser.newContext();
+        await context.route('**/*', route => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+        const page = await context.newPage();
+        const uncaught = [];
+        page.on('pageerror', error => uncaught.push(error.message));
+        try {
+            await page.goto(`file://${site}/ch01-smart-pointers.html`, { waitUntil: 'load' });
+            await page.locator('.play-button:visible').first().waitFor({ timeout: 10000 });
+            await diagramsDrawn(page);
+            assert.deepEqual(uncaught, []);
+        } finally {
+            await context.close();
+        }
+    });
+});
+
+describe('print', () => {
+    test('print.html shows every chapter with its diagrams and outputs', async () => {
+        const { page, close } = await open('print.html');
+        try {
+            const diagrams = await diagramsDrawn(page);
+            const expected = pages.reduce((sum, name) => sum + (fs.readFileSync(path.join(site, name), 'utf8').match(/<pre class="mermaid">/g) ?? []).length, 0);
+            assert.equal(diagrams, expected, 'all diagrams of all pages');
+            const labels = await page.locator('.output-label').count();
+            const expectedLabels = pages.reduce((sum, name) => sum + (fs.readFileSync(path.join(site, name), 'utf8').match(/class="output-label/g) ?? []).length, 0);
+            assert.equal(labels, expectedLabels, 'all verified outputs of all pages');
+        } finally {
+            await close();
+        }
+    });
+});
+
+/** Every listing's src/main.rs as mdBook sends it: without the ANCHOR lines. */
+function listingSources() {
+    const out = [];
+    const dir = path.join(root, 'listings');
+    for (const chapter of fs.readdirSync(dir)) {
+        for (const listing of fs.readdirSync(path.join(dir, chapter))) {
+            const file = path.join(dir, chapter, listing, 'src/main.rs');
+            if (fs.existsSync(file)) {
+                out.push(fs.readFileSync(file, 'utf8').split('\n').filter(l => !/ANCHOR(_END)?:/.test(l)).join('\n').trim());
+            }
+        }
+    }
+    return out;
+}
