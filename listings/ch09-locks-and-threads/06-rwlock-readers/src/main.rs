@@ -10,14 +10,16 @@ fn main() {
     let sums: Vec<i32> = thread::scope(|s| {
         let readers: Vec<_> = (0..3)
             .map(|id| {
-                let (scores, all_reading, writer_tried) = (&scores, &all_reading, &writer_tried);
+                let (scores, all_reading) = (&scores, &all_reading);
+                let writer_tried = &writer_tried;
                 s.spawn(move || {
                     let guard = scores.read().unwrap();
                     // Nobody passes this barrier until all three readers hold a read
                     // guard at the same time. With a Mutex this would hang forever.
                     all_reading.wait();
                     if id == 0 {
-                        let refused = matches!(scores.try_write(), Err(TryLockError::WouldBlock));
+                        let attempt = scores.try_write();
+                        let refused = matches!(attempt, Err(TryLockError::WouldBlock));
                         println!("three readers inside; a writer is refused: {refused}");
                     }
                     writer_tried.wait();

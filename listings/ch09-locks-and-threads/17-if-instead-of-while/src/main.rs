@@ -31,7 +31,8 @@ fn main() {
 
         // ANCHOR: producer
         // Wait until both consumers sleep, then publish ONE item and wake them ALL.
-        let mut q = consumer_waiting.wait_while(queue.lock().unwrap(), |q| q.waiting < 2).unwrap();
+        let q = queue.lock().unwrap();
+        let mut q = consumer_waiting.wait_while(q, |q| q.waiting < 2).unwrap();
         q.items.push_back(1);
         item_ready.notify_all();
         // ANCHOR_END: producer

@@ -29,7 +29,8 @@ fn main() {
             .collect();
 
         // ANCHOR: producer
-        let mut q = consumer_waiting.wait_while(queue.lock().unwrap(), |q| q.waiting < 2).unwrap();
+        let q = queue.lock().unwrap();
+        let mut q = consumer_waiting.wait_while(q, |q| q.waiting < 2).unwrap();
         q.items.push_back(1);
         item_ready.notify_all(); // both wake; the loser goes back to sleep
         drop(q);

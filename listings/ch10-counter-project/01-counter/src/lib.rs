@@ -87,7 +87,8 @@ impl Counter {
         // Copy the callbacks out while holding the read lock: cloning an `Arc`
         // only increments its count. The guard is a temporary of this statement,
         // so the map is unlocked before the first callback runs.
-        let every_time: Vec<Callback> = self.callbacks.read().unwrap().get(&count).cloned().unwrap_or_default();
+        let every_time: Vec<Callback> =
+            self.callbacks.read().unwrap().get(&count).cloned().unwrap_or_default();
         // Take the one-shot callbacks out of their map: whoever removes them runs them.
         let first_time = self.once.lock().unwrap().remove(&count).unwrap_or_default();
 

@@ -46,7 +46,8 @@ fn main() {
     for count in reached {
         println!("milestone: the count reached {count} for the first time");
     }
-    let (up, down): (usize, usize) = (reports.iter().map(|r| r.0).sum(), reports.iter().map(|r| r.1).sum());
+    let up: usize = reports.iter().map(|r| r.0).sum();
+    let down: usize = reports.iter().map(|r| r.1).sum();
     println!("final count: {} = {up} increments - {down} decrements", counter.get());
     // ANCHOR_END: here
 }

@@ -20,7 +20,8 @@ impl AtomicCounter {
     /// Never goes below zero. `fetch_sub` cannot do that (it wraps around),
     /// so retry a compare-and-swap until no other thread got in between.
     pub fn decrement(&self) -> usize {
-        match self.count.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1)) {
+        let (set, fetch) = (Ordering::Relaxed, Ordering::Relaxed);
+        match self.count.fetch_update(set, fetch, |n| n.checked_sub(1)) {
             Ok(old) => old - 1,
             Err(_zero) => 0,
         }
