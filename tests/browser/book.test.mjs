@@ -121,7 +121,7 @@ async function diagramsDrawn(page) {
     return count;
 }
 
-describe('every page', () => {
+describe('every page', { concurrency: 2 }, () => {
     for (const name of pages) {
         test(`${name} loads cleanly, draws its diagrams, passes axe, and its quiz works`, async () => {
             const { page, seen, close } = await open(name);

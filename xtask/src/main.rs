@@ -1,6 +1,7 @@
 //! `cargo xtask serve` and `cargo xtask test`: the book's two entry points (see README.md).
 
 mod book;
+mod browser;
 mod markers;
 mod tools;
 
@@ -11,7 +12,7 @@ use std::time::Instant;
 const USAGE: &str = "usage: cargo xtask <serve|test|tools>
   serve   install the pinned book tools if missing, then serve the book on http://127.0.0.1:3000
   test    install what is missing, then run every test (listings, harness self-test, page code
-          blocks, book build and links) and print a time per phase
+          blocks, book build and links, the book in headless chromium) and print a time per phase
   tools   only install the pinned book tools into .tools/";
 
 fn main() -> ExitCode {
@@ -44,10 +45,11 @@ fn workspace_root() -> PathBuf {
 /// Every phase runs even when an earlier one failed, so one run reports everything.
 fn test(root: &Path) -> Result<(), String> {
     type Phase = fn(&Path) -> Result<(), String>;
-    let phases: [(&str, Phase); 3] = [
+    let phases: [(&str, Phase); 4] = [
         ("tools", tools::ensure),
         ("listings", cargo_tests),
         ("book", book::build),
+        ("browser", browser::test),
     ];
     let mut results = Vec::new();
     for (name, phase) in phases {
