@@ -255,7 +255,8 @@ fn results() -> &'static HashMap<String, Result<(), String>> {
     static RESULTS: OnceLock<HashMap<String, Result<(), String>>> = OnceLock::new();
     RESULTS.get_or_init(|| {
         let root = broken_book();
-        let checks = harness::checks(&root, false).expect("the broken book's workspace loads");
+        let options = harness::Options { bless: false, cache: false, repeat: 1 };
+        let checks = harness::checks(&root, options).expect("the broken book's workspace loads");
         std::thread::scope(|s| {
             let running: Vec<_> = checks
                 .into_iter()
@@ -333,4 +334,40 @@ fn no_listing_process_outlives_its_check() {
         .filter(|c| c.contains("987.654") || c.contains("fault-07-run-that-hangs"))
         .collect();
     assert!(survivors.is_empty(), "still running after the checks: {survivors:?}");
+}
+
+/// The pass cache must never serve a listing whose source changed since it passed.
+#[test]
+fn a_changed_listing_is_run_again_not_served_from_the_cache() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fault-injection/cache-book");
+    let listing = root.join("listings/cache/01-changes");
+    write(&root.join("Cargo.toml"), "[workspace]\nresolver = \"3\"\nmembers = [\"listings/*/*\"]\n");
+    write(&root.join(".cargo/config.toml"), "[build]\ntarget-dir = \"../target\"\n");
+    write(
+        &root.join("src/page.md"),
+        "```rust\n{{#rustdoc_include ../listings/cache/01-changes/src/main.rs}}\n```\n\n\
+         ```text\n{{#include ../listings/cache/01-changes/output.txt}}\n```\n",
+    );
+    write(
+        &listing.join("Cargo.toml"),
+        "[package]\nname = \"cache-01-changes\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
+         [package.metadata.listing]\nkind = \"run\"\n",
+    );
+    write(&listing.join("output.txt"), "before\n");
+    let run_once = || {
+        let options = harness::Options { bless: false, cache: true, repeat: 1 };
+        let mut checks = harness::checks(&root, options).expect("the cache book loads");
+        let check = checks.remove(checks.iter().position(|c| c.name == "cache/01-changes").unwrap());
+        (check.run)()
+    };
+    write(&listing.join("src/main.rs"), "fn main() { println!(\"before\"); }\n");
+    assert_eq!(run_once(), Ok(()), "the listing passes and is remembered");
+    assert_eq!(run_once(), Ok(()), "unchanged, it passes again");
+    write(&listing.join("src/main.rs"), "fn main() { println!(\"after\"); }\n");
+    let changed = run_once();
+    assert!(
+        changed.as_ref().is_err_and(|e| e.contains("+after")),
+        "a changed listing must be run again and fail against the old snapshot, got {changed:?}"
+    );
+    write(&listing.join("src/main.rs"), "fn main() { println!(\"before\"); }\n");
 }

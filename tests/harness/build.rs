@@ -26,7 +26,7 @@ pub struct Builds {
     pub by_package: HashMap<String, Built>,
 }
 
-pub fn build_all(root: &Path, listings: &[Listing]) -> Result<Builds, String> {
+pub fn build_all(root: &Path, listings: &[&Listing]) -> Result<Builds, String> {
     let mut by_package: HashMap<String, Built> = HashMap::new();
     let all: Vec<&str> = listings.iter().map(|l| l.package.as_str()).collect();
     if !all.is_empty() {

@@ -5,11 +5,6 @@ use std::path::Path;
 
 use similar::TextDiff;
 
-/// `BLESS=1 cargo test` writes snapshots instead of checking them.
-pub fn blessing() -> bool {
-    std::env::var_os("BLESS").is_some_and(|v| !v.is_empty() && v != "0")
-}
-
 pub fn snapshot(path: &Path, actual: &str, bless: bool) -> Result<(), String> {
     if bless {
         let old = std::fs::read_to_string(path).ok();

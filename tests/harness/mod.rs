@@ -2,7 +2,11 @@
 //! folder. `tests/listings.rs` runs them for this book; `tests/fault_injection.rs` runs them
 //! on deliberately broken books to prove every mistake is caught.
 
+// Two test binaries compile this module and each uses only part of it.
+#![allow(dead_code)]
+
 pub mod build;
+pub mod cache;
 pub mod compare;
 pub mod discover;
 pub mod normalise;
@@ -11,10 +15,12 @@ pub mod pages;
 pub mod quiz;
 pub mod run;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use build::Builds;
+use cache::Cache;
 use discover::{Kind, Listing};
 use pages::Page;
 
@@ -26,18 +32,36 @@ pub struct Check {
     pub run: Box<dyn FnOnce() -> Result<(), String> + Send>,
 }
 
+pub struct Options {
+    /// Rewrite snapshots from the real runs instead of comparing (`BLESS=1`).
+    pub bless: bool,
+    /// Skip listings whose inputs are unchanged since they last passed (off: `BOOK_NO_CACHE=1`).
+    pub cache: bool,
+    /// Run each listing this many times and fail if the runs disagree (`BOOK_REPEAT=20`).
+    pub repeat: usize,
+}
+
+impl Options {
+    pub fn from_env() -> Options {
+        let set = |name| std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0");
+        let repeat = std::env::var("BOOK_REPEAT").ok().and_then(|n| n.parse().ok()).unwrap_or(1usize).max(1);
+        let bless = set("BLESS");
+        Options { bless, cache: !bless && repeat == 1 && !set("BOOK_NO_CACHE"), repeat }
+    }
+}
+
 struct Book {
     root: PathBuf,
     listings: Vec<Listing>,
     pages: Vec<Page>,
-    /// Rewrite snapshots from the real runs instead of comparing.
-    bless: bool,
+    options: Options,
+    cache: Option<Cache>,
     /// Built once, by whichever listing check runs first, so `--list` and filters that
     /// select no listing cost nothing.
     builds: OnceLock<Result<Builds, String>>,
 }
 
-pub fn checks(root: &Path, bless: bool) -> Result<Vec<Check>, String> {
+pub fn checks(root: &Path, options: Options) -> Result<Vec<Check>, String> {
     let metadata = cargo_metadata::MetadataCommand::new()
         .manifest_path(root.join("Cargo.toml"))
         .no_deps()
@@ -47,7 +71,8 @@ pub fn checks(root: &Path, bless: bool) -> Result<Vec<Check>, String> {
         root: root.to_path_buf(),
         listings: discover::listings(&metadata, root),
         pages: pages::pages(root)?,
-        bless,
+        cache: options.cache.then(|| Cache::new(metadata.target_directory.as_std_path(), root)),
+        options,
         builds: OnceLock::new(),
     });
     let skip_valgrind = std::env::var_os("BOOK_SKIP_VALGRIND").is_some() && !valgrind_installed();
@@ -89,22 +114,70 @@ fn valgrind_installed() -> bool {
 
 fn check_listing(book: &Book, listing: &Listing) -> Result<(), String> {
     let spec = listing.spec.as_ref().map_err(Clone::clone)?;
-    let builds = book
-        .builds
-        .get_or_init(|| build::build_all(&book.root, &book.listings))
-        .as_ref()
-        .map_err(Clone::clone)?;
+    let builds = book.builds.get_or_init(|| build(book)).as_ref().map_err(Clone::clone)?;
     // Report both kinds of problem at once: an author fixing one should not discover the other
     // only on the next run.
-    let ran = outcome::check(listing, spec, builds.by_package.get(&listing.id), &book.root, book.bless);
+    let ran = run_listing(book, listing, spec, builds);
     let shown = shown_in_book(book, listing, &spec.kind);
     match (ran, shown) {
         (Ok(()), Ok(())) => Ok(()),
         (Err(e), Ok(())) | (Ok(()), Err(e)) => Err(e),
-        (Err(ran), Err(shown)) => Err(format!("{shown}
-
-{ran}")),
+        (Err(ran), Err(shown)) => Err(format!("{shown}\n\n{ran}")),
     }
+}
+
+/// Builds every listing, except compile-fail listings that failed the same way last time:
+/// cargo remembers successful builds, but recompiles a failing one on every run.
+fn build(book: &Book) -> Result<Builds, String> {
+    let unchanged: HashSet<&str> = match &book.cache {
+        Some(cache) => book
+            .listings
+            .iter()
+            .filter(|l| matches!(&l.spec, Ok(spec) if matches!(spec.kind, Kind::CompileFail { .. })))
+            .filter(|l| cache.passed(&l.name, &cache.key(&l.dir, None)))
+            .map(|l| l.name.as_str())
+            .collect(),
+        None => HashSet::new(),
+    };
+    let to_build: Vec<&Listing> = book.listings.iter().filter(|l| !unchanged.contains(l.name.as_str())).collect();
+    build::build_all(&book.root, &to_build)
+}
+
+fn run_listing(book: &Book, listing: &Listing, spec: &discover::Spec, builds: &Builds) -> Result<(), String> {
+    let built = builds.by_package.get(&listing.id);
+    let check = || outcome::check(listing, spec, built, &book.root, book.options.bless);
+    if book.options.repeat > 1 {
+        return repeated(book.options.repeat, check);
+    }
+    let Some(cache) = &book.cache else { return check() };
+    let executable = match spec.kind {
+        Kind::CompileFail { .. } => None,
+        Kind::Test => built.and_then(|b| b.test_executable.as_deref()),
+        _ => built.and_then(|b| b.executable.as_deref()),
+    };
+    let key = cache.key(&listing.dir, executable);
+    if cache.passed(&listing.name, &key) {
+        return Ok(());
+    }
+    check()?;
+    cache.remember(&listing.name, &key);
+    Ok(())
+}
+
+/// Flake hunting: the same listing, run again and again, must do the same thing every time.
+fn repeated(times: usize, check: impl Fn() -> Result<(), String>) -> Result<(), String> {
+    let first = check();
+    for run in 2..=times {
+        let again = check();
+        if again != first {
+            let describe = |r: &Result<(), String>| match r {
+                Ok(()) => "passed".to_string(),
+                Err(e) => format!("failed:\n{e}"),
+            };
+            return Err(format!("flaky: run 1 {}\n\nbut run {run} {}", describe(&first), describe(&again)));
+        }
+    }
+    first.map_err(|e| format!("failed all {times} runs the same way:\n{e}"))
 }
 
 /// A listing belongs to the book only if a page shows its source in a block annotated for its

@@ -1,0 +1,66 @@
+//! Remembers which listings passed, keyed by everything their result depends on, so that a
+//! warm run re-runs only what changed. Only passes are remembered. Bless mode, repeated runs
+//! (flake hunting) and `BOOK_NO_CACHE=1` bypass it; CI starts with an empty target dir anyway.
+
+use std::hash::{DefaultHasher, Hasher};
+use std::path::{Path, PathBuf};
+
+pub struct Cache {
+    dir: PathBuf,
+    /// The harness binary itself: a changed harness (or a new rustc, which rebuilds it)
+    /// invalidates every entry.
+    salt: u64,
+    lock_file: PathBuf,
+}
+
+impl Cache {
+    pub fn new(target_dir: &Path, root: &Path) -> Cache {
+        let mut salt = DefaultHasher::new();
+        if let Ok(exe) = std::env::current_exe() {
+            file_identity(&exe, &mut salt);
+        }
+        Cache { dir: target_dir.join("listing-cache"), salt: salt.finish(), lock_file: root.join("Cargo.lock") }
+    }
+
+    /// Everything in the listing's folder, the lock file and, for a built listing, the identity
+    /// of its executable (cargo rewrites it whenever anything it was built from changed).
+    pub fn key(&self, listing_dir: &Path, executable: Option<&Path>) -> String {
+        let mut hash = DefaultHasher::new();
+        hash.write_u64(self.salt);
+        hash.write(&std::fs::read(&self.lock_file).unwrap_or_default());
+        for entry in walkdir::WalkDir::new(listing_dir).sort_by_file_name().into_iter().flatten() {
+            if entry.file_type().is_file() {
+                hash.write(entry.path().as_os_str().as_encoded_bytes());
+                hash.write(&std::fs::read(entry.path()).unwrap_or_default());
+            }
+        }
+        if let Some(exe) = executable {
+            file_identity(exe, &mut hash);
+        }
+        format!("{:016x}", hash.finish())
+    }
+
+    pub fn passed(&self, name: &str, key: &str) -> bool {
+        std::fs::read_to_string(self.entry(name)).is_ok_and(|stored| stored == key)
+    }
+
+    pub fn remember(&self, name: &str, key: &str) {
+        let entry = self.entry(name);
+        let _ = std::fs::create_dir_all(entry.parent().unwrap_or(&self.dir));
+        let _ = std::fs::write(entry, key);
+    }
+
+    fn entry(&self, name: &str) -> PathBuf {
+        self.dir.join(name.replace('/', "__"))
+    }
+}
+
+fn file_identity(path: &Path, hash: &mut DefaultHasher) {
+    hash.write(path.as_os_str().as_encoded_bytes());
+    if let Ok(meta) = std::fs::metadata(path) {
+        hash.write_u64(meta.len());
+        if let Ok(modified) = meta.modified() {
+            hash.write(format!("{modified:?}").as_bytes());
+        }
+    }
+}
