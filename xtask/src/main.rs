@@ -1,7 +1,9 @@
 //! `cargo xtask serve` and `cargo xtask test`: the book's two entry points (see README.md).
 
+mod bench;
 mod book;
 mod browser;
+mod listings;
 mod markers;
 mod tools;
 
@@ -9,11 +11,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
-const USAGE: &str = "usage: cargo xtask <serve|test|tools>
+const USAGE: &str = "usage: cargo xtask <serve|test|tools|bench|flakes>
   serve   install the pinned book tools if missing, then serve the book on http://127.0.0.1:3000
   test    install what is missing, then run every test (listings, harness self-test, page code
           blocks, book build and links, the book in headless chromium) and print a time per phase
-  tools   only install the pinned book tools into .tools/";
+  tools   only install the pinned book tools into .tools/
+  bench   time the harness against building each listing on its own; writes BENCHMARKS.md
+  flakes [N] [--threaded]
+          run every listing (or only the threaded and deadlock ones) N times (default 20) and
+          report any whose outcome or output differs between runs";
 
 fn main() -> ExitCode {
     let root = workspace_root();
@@ -22,6 +28,8 @@ fn main() -> ExitCode {
         Some("serve") => tools::ensure(&root).and_then(|()| book::serve(&root)),
         Some("test") => test(&root),
         Some("tools") => tools::ensure(&root),
+        Some("bench") => bench::bench(&root),
+        Some("flakes") => flakes(&root, &args[1..]),
         // Called by mdbook itself (book.toml), not by people.
         Some("mdbook-listings") => markers::preprocess(&args[1..]),
         _ => {
@@ -45,9 +53,11 @@ fn workspace_root() -> PathBuf {
 /// Every phase runs even when an earlier one failed, so one run reports everything.
 fn test(root: &Path) -> Result<(), String> {
     type Phase = fn(&Path) -> Result<(), String>;
-    let phases: [(&str, Phase); 4] = [
+    let phases: [(&str, Phase); 6] = [
         ("tools", tools::ensure),
-        ("listings", cargo_tests),
+        ("build", |root| cargo_test(root, &["--no-run"])),
+        ("listings", |root| cargo_test(root, &[])),
+        ("flakes", |root| flakes(root, &["3".into(), "--threaded".into()])),
         ("book", book::build),
         ("browser", browser::test),
     ];
@@ -70,14 +80,39 @@ fn test(root: &Path) -> Result<(), String> {
     if failed == 0 { Ok(()) } else { Err(format!("{failed} phase(s) failed")) }
 }
 
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
 /// The harness, its fault-injection self-test, the page code blocks (skeptic) and xtask's own
 /// tests. Listing packages are not `cargo test`ed directly: some must not compile.
-fn cargo_tests(root: &Path) -> Result<(), String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
+fn cargo_test(root: &Path, extra: &[&str]) -> Result<(), String> {
+    let status = cargo()
         .current_dir(root)
         .args(["test", "--package", "smart-pointer-book", "--package", "book-skeptic", "--package", "xtask"])
+        .args(extra)
         .status()
         .map_err(|e| format!("could not start cargo: {e}"))?;
     if status.success() { Ok(()) } else { Err("cargo test failed".into()) }
+}
+
+/// Runs listings N times each, in the harness's repeat mode: a listing whose outcome or
+/// normalised output differs between runs fails with both runs shown.
+fn flakes(root: &Path, args: &[String]) -> Result<(), String> {
+    let times: usize = match args.iter().find(|a| !a.starts_with("--")) {
+        Some(n) => n.parse().map_err(|_| format!("flakes: {n:?} is not a number of runs"))?,
+        None => 20,
+    };
+    let mut cmd = cargo();
+    cmd.current_dir(root).args(["test", "--test", "listings"]).env("BOOK_REPEAT", times.to_string());
+    if args.iter().any(|a| a == "--threaded") {
+        let names: Vec<String> =
+            listings::listings(root)?.into_iter().filter(|l| l.is_threaded()).map(|l| l.name).collect();
+        eprintln!("flakes: {} threaded or deadlock listings, {times} runs each", names.len());
+        cmd.env("BOOK_ONLY", names.join(","));
+    } else {
+        eprintln!("flakes: every listing, {times} runs each");
+    }
+    let status = cmd.status().map_err(|e| format!("could not start cargo: {e}"))?;
+    if status.success() { Ok(()) } else { Err("some listings are flaky or failing (see above)".into()) }
 }

@@ -1,0 +1,104 @@
+//! `cargo xtask bench`: how much faster the harness is than building every listing as its own
+//! project (the way books usually do it), cold and warm, on this machine. Writes BENCHMARKS.md.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use crate::listings::{Listing, listings};
+
+pub fn bench(root: &Path) -> Result<(), String> {
+    let listings = listings(root)?;
+    let runnable: Vec<&Listing> = listings.iter().filter(|l| l.kind != "compile-fail").collect();
+    let scratch = root.join("target/bench");
+    let _ = std::fs::remove_dir_all(&scratch);
+    eprintln!("bench: (a) the naive way: {} runnable listings, each its own cargo project and target dir", runnable.len());
+    let naive = timed(|| {
+        for (i, listing) in runnable.iter().enumerate() {
+            naive_run(listing, &scratch.join(format!("naive-{i}")))?;
+        }
+        Ok(())
+    })?;
+    let harness_target = scratch.join("harness");
+    eprintln!("bench: (b) the harness, cold (empty target dir)");
+    let cold = timed(|| harness(root, &harness_target))?;
+    eprintln!("bench: (c) the harness, warm, nothing changed");
+    let warm = timed(|| harness(root, &harness_target))?;
+    let touched = runnable.first().ok_or("no runnable listing")?.dir.join("src/main.rs");
+    eprintln!("bench: (d) the harness after touching {}", touched.display());
+    let file = std::fs::File::options().append(true).open(&touched).map_err(|e| e.to_string())?;
+    file.set_modified(std::time::SystemTime::now()).map_err(|e| e.to_string())?;
+    let one = timed(|| harness(root, &harness_target))?;
+
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let table = format!(
+        "| run | seconds | vs. naive |\n|---|---:|---:|\n\
+         | (a) naive: `cargo run` per listing, own target dir, cold | {naive:.1} | 1.00 |\n\
+         | (b) harness, cold (empty target dir) | {cold:.1} | {:.2} |\n\
+         | (c) harness, warm, nothing changed | {warm:.1} | {:.3} |\n\
+         | (d) harness, one listing touched | {one:.1} | {:.3} |\n",
+        cold / naive,
+        warm / naive,
+        one / naive
+    );
+    println!("{table}");
+    let report = format!(
+        "# Benchmarks\n\nWritten by `cargo xtask bench` (do not edit by hand). Machine: {cores} cores, {}. \
+         {} listings, {} of them runnable. The naive way builds and runs only the runnable ones; \
+         the harness also compiles every compile-fail listing and checks every output, page and quiz.\n\n\
+         Targets: (b) ≤ 1/3 of (a), (c) ≤ 5 s, (d) ≤ 10 s.\n\n{table}",
+        rustc_version(),
+        listings.len(),
+        runnable.len()
+    );
+    std::fs::write(root.join("BENCHMARKS.md"), report).map_err(|e| e.to_string())
+}
+
+fn timed(f: impl FnOnce() -> Result<(), String>) -> Result<f64, String> {
+    let started = Instant::now();
+    f()?;
+    Ok(started.elapsed().as_secs_f64())
+}
+
+/// What a book without a harness does: `cargo run` (or `cargo test`) in the listing's folder,
+/// with a target dir of its own, killed if it outlives its time limit.
+fn naive_run(listing: &Listing, target: &Path) -> Result<(), String> {
+    let cargo = |args: &[&str], limit_secs: f64| {
+        Command::new("timeout")
+            .args(["-s", "KILL", &format!("{limit_secs}"), "cargo"])
+            .args(args)
+            .current_dir(&listing.dir)
+            .env("CARGO_TARGET_DIR", target)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .map(drop)
+            .map_err(|e| format!("{}: {e}", listing.dir.display()))
+    };
+    const BUILD_LIMIT: f64 = 600.0;
+    match listing.kind.as_str() {
+        "test" => cargo(&["test", "--quiet"], BUILD_LIMIT),
+        // It never ends by itself: build it, then give it its time before killing it.
+        "deadlock" => cargo(&["build", "--quiet"], BUILD_LIMIT).and_then(|()| cargo(&["run", "--quiet"], listing.timeout_secs)),
+        _ => cargo(&["run", "--quiet"], BUILD_LIMIT),
+    }
+}
+
+fn harness(root: &Path, target: &Path) -> Result<(), String> {
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["test", "--quiet", "--test", "listings"])
+        .current_dir(root)
+        .env("CARGO_TARGET_DIR", target)
+        .stdout(Stdio::null())
+        .status()
+        .map_err(|e| e.to_string())?;
+    if status.success() { Ok(()) } else { Err("the harness failed; fix the book before benchmarking".into()) }
+}
+
+fn rustc_version() -> String {
+    Command::new("rustc")
+        .arg("--version")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default()
+}
