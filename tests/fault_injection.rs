@@ -371,3 +371,17 @@ fn a_changed_listing_is_run_again_not_served_from_the_cache() {
     );
     write(&listing.join("src/main.rs"), "fn main() { println!(\"before\"); }\n");
 }
+
+/// A listing folder without its Cargo.toml breaks the whole workspace: the harness must say
+/// which folder, in one line of its own, not panic.
+#[test]
+fn a_listing_folder_without_a_manifest_is_named() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fault-injection/no-manifest-book");
+    write(&root.join("Cargo.toml"), "[workspace]\nresolver = \"3\"\nmembers = [\"listings/*/*\"]\n");
+    write(&root.join("listings/ch/01-half-written/src/main.rs"), "fn main() {}\n");
+    write(&root.join("src/page.md"), "# Empty\n");
+    let options = harness::Options { bless: false, cache: false, repeat: 1 };
+    let error = harness::checks(&root, options).err().expect("a broken workspace is an error");
+    assert!(error.contains("cannot read the workspace"), "{error}");
+    assert!(error.contains("listings/ch/01-half-written"), "the message names the folder: {error}");
+}
