@@ -13,8 +13,10 @@ fn main() {
     println!("[u32; 4] is {} bytes, Box<[u32; 4]> is {} bytes",
         size_of::<[u32; 4]>(), size_of::<Box<[u32; 4]>>());
 
-    // Moving the value out of the box: `*` on a Box can move, unlike on a reference.
-    let array: [u32; 4] = *scores;
-    println!("moved out of the box: {array:?}");
+    // `*` on a Box can move a value that is not Copy out of the box,
+    // which `*` on a reference cannot do.
+    let names: Box<Vec<String>> = Box::new(vec![String::from("Ada"), String::from("Grace")]);
+    let unboxed: Vec<String> = *names; // `names` can no longer be used
+    println!("moved out of the box: {unboxed:?}");
     // ANCHOR_END: here
 }
