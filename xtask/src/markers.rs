@@ -108,19 +108,16 @@ fn read_kind(dir: &Path) -> Result<Kind, String> {
 }
 
 fn source_marker(kind: &Kind) -> String {
-    let (icon, text) = match kind.name.as_str() {
-        "compile-fail" => ("✗", "Does not compile"),
-        "panic" => ("!", "Panics"),
-        "deadlock" => ("⏸", "Deadlocks"),
-        "leak" => ("◌", "Leaks memory"),
-        "crash" => ("☠", "Crashes"),
-        "test" => ("✓", "Library with tests"),
+    let text = match kind.name.as_str() {
+        "compile-fail" => "Does not compile",
+        "panic" => "Panics",
+        "deadlock" => "Deadlocks",
+        "leak" => "Leaks memory",
+        "crash" => "Crashes",
+        "test" => "Library with tests",
         _ => return String::new(),
     };
-    format!(
-        "<div class=\"listing-marker marker-{}\"><span class=\"marker-icon\" aria-hidden=\"true\">{icon}</span> {text}</div>",
-        kind.name
-    )
+    format!("<div class=\"listing-marker marker-{}\">{text}</div>", kind.name)
 }
 
 fn output_label(kind: &Kind) -> String {
@@ -154,7 +151,7 @@ mod tests {
         let page = "Text\n\n```rust,no_run\n{{#rustdoc_include ../listings/ch/01-x/src/main.rs:here}}\n```\n\n\
                     ```text\n{{#include ../listings/ch/01-x/output.txt}}\n```\n\n```text\nplain\n```\n";
         let marked = mark(page, &dir.path().join("src")).unwrap();
-        assert!(marked.contains("<div class=\"listing-marker marker-deadlock\"><span class=\"marker-icon\" aria-hidden=\"true\">⏸</span> Deadlocks</div>\n\n```rust,no_run"));
+        assert!(marked.contains("<div class=\"listing-marker marker-deadlock\">Deadlocks</div>\n\n```rust,no_run"));
         assert!(marked.contains("<div class=\"output-label label-deadlock\">Deadlock — killed after 1 s</div>\n\n```text\n{{#include"));
         assert_eq!(marked.matches("<div").count(), 2, "a plain text block gets no label");
     }
