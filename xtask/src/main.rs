@@ -91,11 +91,12 @@ fn cargo_test(root: &Path, extra: &[&str]) -> Result<(), String> {
         .current_dir(root)
         .args(["test", "--package", "smart-pointer-book", "--package", "book-skeptic", "--package", "xtask"])
         .args(extra)
-        // skeptic runs each block's freshly linked binary while other test threads fork
-        // compilers; a fork that inherits the binary's still-open write handle makes the exec
-        // fail with "Text file busy". One test thread avoids the race (the listing harness does
-        // not read this variable and keeps its own parallelism).
-        .env("RUST_TEST_THREADS", "1")
+        // Report every test binary, not just the first that fails.
+        .arg("--no-fail-fast")
+        // skeptic's workers run one block's freshly linked binary while another worker forks a
+        // compiler; a fork that inherits the binary's still-open write handle makes the exec
+        // fail with "Text file busy" (seen in CI). One worker avoids the race.
+        .env("SKEPTIC_JOBS", "1")
         .status()
         .map_err(|e| format!("could not start cargo: {e}"))?;
     if status.success() { Ok(()) } else { Err("cargo test failed".into()) }

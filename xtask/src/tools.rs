@@ -28,6 +28,8 @@ pub fn ensure(root: &Path) -> Result<(), String> {
         .args(["install", "--locked", "--root"])
         .arg(root.join(DIR))
         .args(&missing)
+        // One build dir for all four: the dependencies they share compile once, not four times.
+        .env("CARGO_TARGET_DIR", root.join("target/tools-build"))
         .status()
         .map_err(|e| format!("could not start cargo install: {e}"))?;
     if !status.success() {
