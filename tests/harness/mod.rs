@@ -213,7 +213,7 @@ fn shown_in_book(book: &Book, listing: &Listing, kind: &Kind) -> Result<(), Stri
         (false, false) if in_quiz() => Ok(()),
         (false, false) => Err(format!(
             "orphan listing: no page in src/ includes it; show it with {{{{#rustdoc_include}}}} of {}",
-            listing.dir.join("src/main.rs").strip_prefix(&book.root).unwrap_or(&snapshot).display()
+            main_source(listing).strip_prefix(&book.root).unwrap_or(&snapshot).display()
         )),
         (false, true) => Err("a page shows its output but no page shows its source".into()),
         (true, false) => Err(format!(
@@ -221,6 +221,12 @@ fn shown_in_book(book: &Book, listing: &Listing, kind: &Kind) -> Result<(), Stri
             listing.name
         )),
     }
+}
+
+/// `src/main.rs`, or `src/lib.rs` for a library listing.
+fn main_source(listing: &Listing) -> PathBuf {
+    let main = listing.dir.join("src/main.rs");
+    if main.is_file() { main } else { listing.dir.join("src/lib.rs") }
 }
 
 fn check_page(page: &Page) -> Result<(), String> {
