@@ -385,3 +385,29 @@ fn a_listing_folder_without_a_manifest_is_named() {
     assert!(error.contains("cannot read the workspace"), "{error}");
     assert!(error.contains("listings/ch/01-half-written"), "the message names the folder: {error}");
 }
+
+/// Flake hunting: a listing whose output differs between runs must be reported as flaky.
+#[test]
+fn a_listing_whose_output_changes_between_runs_is_flaky() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fault-injection/flaky-book");
+    let listing = root.join("listings/flaky/01-pid");
+    write(&root.join("Cargo.toml"), "[workspace]\nresolver = \"3\"\nmembers = [\"listings/*/*\"]\n");
+    write(&root.join(".cargo/config.toml"), "[build]\ntarget-dir = \"../target\"\n");
+    write(
+        &root.join("src/page.md"),
+        "```rust\n{{#rustdoc_include ../listings/flaky/01-pid/src/main.rs}}\n```\n\n\
+         ```text\n{{#include ../listings/flaky/01-pid/output.txt}}\n```\n",
+    );
+    write(
+        &listing.join("Cargo.toml"),
+        "[package]\nname = \"flaky-01-pid\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
+         [package.metadata.listing]\nkind = \"run\"\n",
+    );
+    write(&listing.join("src/main.rs"), "fn main() { println!(\"{}\", std::process::id()); }\n");
+    write(&listing.join("output.txt"), "1\n");
+    let options = harness::Options { bless: false, cache: false, repeat: 3 };
+    let mut checks = harness::checks(&root, options).expect("the flaky book loads");
+    let check = checks.remove(checks.iter().position(|c| c.name == "flaky/01-pid").unwrap());
+    let result = (check.run)();
+    assert!(result.as_ref().is_err_and(|e| e.starts_with("flaky: run 1 failed")), "{result:?}");
+}
