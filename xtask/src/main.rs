@@ -9,7 +9,7 @@ mod tools;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 const USAGE: &str = "usage: cargo xtask <serve|test|tools|bench|flakes>
   serve   install the pinned book tools if missing, then serve the book on http://127.0.0.1:3000
@@ -50,34 +50,42 @@ fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace root").to_path_buf()
 }
 
+type Phase = fn(&Path) -> Result<(), String>;
+
 /// Every phase runs even when an earlier one failed, so one run reports everything.
 fn test(root: &Path) -> Result<(), String> {
-    type Phase = fn(&Path) -> Result<(), String>;
-    let phases: [(&str, Phase); 6] = [
-        ("tools", tools::ensure),
+    let listings: [(&str, Phase); 3] = [
         ("build", |root| cargo_test(root, &["--no-run"])),
         ("listings", |root| cargo_test(root, &[])),
         ("flakes", |root| flakes(root, &["3".into(), "--threaded".into()])),
-        ("book", book::build),
-        ("browser", browser::test),
     ];
+    let book: [(&str, Phase); 2] = [("book", book::build), ("browser", browser::test)];
     let mut results = Vec::new();
-    for (name, phase) in phases {
-        eprintln!("\n==> {name}");
-        let started = Instant::now();
-        let outcome = phase(root);
-        if let Err(error) = &outcome {
-            eprintln!("error in phase {name}: {error}");
-        }
-        results.push((name, started.elapsed(), outcome.is_ok()));
-    }
-    eprintln!("\nphase     time      result");
+    std::thread::scope(|s| {
+        // Only the book phases need the pinned tools. On a fresh machine compiling them takes
+        // minutes, so it runs beside the listing phases instead of before them.
+        let tools = s.spawn(|| run_phase("tools", tools::ensure, root));
+        results.extend(listings.into_iter().map(|(name, phase)| run_phase(name, phase, root)));
+        results.insert(0, tools.join().expect("the tools phase does not panic"));
+    });
+    results.extend(book.into_iter().map(|(name, phase)| run_phase(name, phase, root)));
+    eprintln!("\nphase     time      result   (tools ran beside build, listings and flakes)");
     for (name, took, ok) in &results {
         eprintln!("{name:<9} {:>6.1} s  {}", took.as_secs_f64(), if *ok { "ok" } else { "FAILED" });
     }
     let failed = results.iter().filter(|(_, _, ok)| !ok).count();
     println!("phases: {} passed, {failed} failed", results.len() - failed);
     if failed == 0 { Ok(()) } else { Err(format!("{failed} phase(s) failed")) }
+}
+
+fn run_phase<'a>(name: &'a str, phase: Phase, root: &Path) -> (&'a str, Duration, bool) {
+    eprintln!("\n==> {name}");
+    let started = Instant::now();
+    let outcome = phase(root);
+    if let Err(error) = &outcome {
+        eprintln!("error in phase {name}: {error}");
+    }
+    (name, started.elapsed(), outcome.is_ok())
 }
 
 fn cargo() -> Command {
