@@ -336,30 +336,43 @@ fn no_listing_process_outlives_its_check() {
     assert!(survivors.is_empty(), "still running after the checks: {survivors:?}");
 }
 
-/// The pass cache must never serve a listing whose source changed since it passed.
-#[test]
-fn a_changed_listing_is_run_again_not_served_from_the_cache() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fault-injection/cache-book");
-    let listing = root.join("listings/cache/01-changes");
+/// A one-page book around one `run` listing `listings/<name>`, checked with `options`.
+/// Returns the listing's folder and a closure that runs its check afresh each time.
+fn one_listing_book(name: &str, options: fn() -> harness::Options) -> (PathBuf, impl Fn() -> Result<(), String>) {
+    let (chapter, listing_name) = name.split_once('/').expect("chapter/listing");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fault-injection").join(format!("{chapter}-book"));
+    let listing = root.join("listings").join(name);
     write(&root.join("Cargo.toml"), "[workspace]\nresolver = \"3\"\nmembers = [\"listings/*/*\"]\n");
     write(&root.join(".cargo/config.toml"), "[build]\ntarget-dir = \"../target\"\n");
     write(
         &root.join("src/page.md"),
-        "```rust\n{{#rustdoc_include ../listings/cache/01-changes/src/main.rs}}\n```\n\n\
-         ```text\n{{#include ../listings/cache/01-changes/output.txt}}\n```\n",
+        &format!(
+            "```rust\n{{{{#rustdoc_include ../listings/{name}/src/main.rs}}}}\n```\n\n\
+             ```text\n{{{{#include ../listings/{name}/output.txt}}}}\n```\n"
+        ),
     );
     write(
         &listing.join("Cargo.toml"),
-        "[package]\nname = \"cache-01-changes\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
-         [package.metadata.listing]\nkind = \"run\"\n",
+        &format!(
+            "[package]\nname = \"{chapter}-{listing_name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
+             [package.metadata.listing]\nkind = \"run\"\n"
+        ),
     );
-    write(&listing.join("output.txt"), "before\n");
-    let run_once = || {
-        let options = harness::Options { bless: false, cache: true, repeat: 1 };
-        let mut checks = harness::checks(&root, options).expect("the cache book loads");
-        let check = checks.remove(checks.iter().position(|c| c.name == "cache/01-changes").unwrap());
+    let check_name = name.to_string();
+    let run = move || {
+        let mut checks = harness::checks(&root, options()).expect("the one-listing book loads");
+        let check = checks.remove(checks.iter().position(|c| c.name == check_name).expect("its check"));
         (check.run)()
     };
+    (listing, run)
+}
+
+/// The pass cache must never serve a listing whose source changed since it passed.
+#[test]
+fn a_changed_listing_is_run_again_not_served_from_the_cache() {
+    let (listing, run_once) =
+        one_listing_book("cache/01-changes", || harness::Options { bless: false, cache: true, repeat: 1 });
+    write(&listing.join("output.txt"), "before\n");
     write(&listing.join("src/main.rs"), "fn main() { println!(\"before\"); }\n");
     assert_eq!(run_once(), Ok(()), "the listing passes and is remembered");
     assert_eq!(run_once(), Ok(()), "unchanged, it passes again");
@@ -389,25 +402,9 @@ fn a_listing_folder_without_a_manifest_is_named() {
 /// Flake hunting: a listing whose output differs between runs must be reported as flaky.
 #[test]
 fn a_listing_whose_output_changes_between_runs_is_flaky() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fault-injection/flaky-book");
-    let listing = root.join("listings/flaky/01-pid");
-    write(&root.join("Cargo.toml"), "[workspace]\nresolver = \"3\"\nmembers = [\"listings/*/*\"]\n");
-    write(&root.join(".cargo/config.toml"), "[build]\ntarget-dir = \"../target\"\n");
-    write(
-        &root.join("src/page.md"),
-        "```rust\n{{#rustdoc_include ../listings/flaky/01-pid/src/main.rs}}\n```\n\n\
-         ```text\n{{#include ../listings/flaky/01-pid/output.txt}}\n```\n",
-    );
-    write(
-        &listing.join("Cargo.toml"),
-        "[package]\nname = \"flaky-01-pid\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
-         [package.metadata.listing]\nkind = \"run\"\n",
-    );
+    let (listing, run) = one_listing_book("flaky/01-pid", || harness::Options { bless: false, cache: false, repeat: 3 });
     write(&listing.join("src/main.rs"), "fn main() { println!(\"{}\", std::process::id()); }\n");
     write(&listing.join("output.txt"), "1\n");
-    let options = harness::Options { bless: false, cache: false, repeat: 3 };
-    let mut checks = harness::checks(&root, options).expect("the flaky book loads");
-    let check = checks.remove(checks.iter().position(|c| c.name == "flaky/01-pid").unwrap());
-    let result = (check.run)();
+    let result = run();
     assert!(result.as_ref().is_err_and(|e| e.starts_with("flaky: run 1 failed")), "{result:?}");
 }
