@@ -54,6 +54,8 @@ struct Book {
     root: PathBuf,
     listings: Vec<Listing>,
     pages: Vec<Page>,
+    /// The programs of every quiz's Tracing questions: those listings count as shown.
+    quiz_programs: Vec<String>,
     options: Options,
     cache: Option<Cache>,
     /// Built once, by whichever listing check runs first, so `--list` and filters that
@@ -67,15 +69,18 @@ pub fn checks(root: &Path, options: Options) -> Result<Vec<Check>, String> {
         .no_deps()
         .exec()
         .map_err(|e| format!("cannot read the workspace {}: {e}", root.join("Cargo.toml").display()))?;
+    let pages = pages::pages(root)?;
+    let quiz_programs = pages.iter().flat_map(|p| &p.quizzes).flat_map(|q| quiz::programs(&q.path)).collect();
     let book = Arc::new(Book {
         root: root.to_path_buf(),
         listings: discover::listings(&metadata, root),
-        pages: pages::pages(root)?,
+        pages,
+        quiz_programs,
         cache: options.cache.then(|| Cache::new(metadata.target_directory.as_std_path(), root)),
         options,
         builds: OnceLock::new(),
     });
-    let skip_valgrind = std::env::var_os("BOOK_SKIP_VALGRIND").is_some() && !valgrind_installed();
+    let skip_valgrind = std::env::var_os("BOOK_SKIP_VALGRIND").is_some() && !outcome::valgrind_installed();
 
     let mut checks = Vec::new();
     for (index, listing) in book.listings.iter().enumerate() {
@@ -106,10 +111,6 @@ pub fn checks(root: &Path, options: Options) -> Result<Vec<Check>, String> {
         }
     }
     Ok(checks)
-}
-
-fn valgrind_installed() -> bool {
-    std::process::Command::new("valgrind").arg("--version").output().is_ok_and(|o| o.status.success())
 }
 
 fn check_listing(book: &Book, listing: &Listing) -> Result<(), String> {
@@ -202,10 +203,7 @@ fn shown_in_book(book: &Book, listing: &Listing, kind: &Kind) -> Result<(), Stri
     }
     let in_quiz = || {
         let source = std::fs::read_to_string(listing.dir.join("src/main.rs")).unwrap_or_default();
-        book.pages
-            .iter()
-            .flat_map(|p| &p.quizzes)
-            .any(|q| quiz::programs(&q.path).iter().any(|program| *program == source.trim()))
+        book.quiz_programs.iter().any(|program| *program == source.trim())
     };
     match (source_shown, output_shown) {
         (true, true) => Ok(()),

@@ -120,9 +120,16 @@ pub fn check(listing: &Listing, spec: &Spec, built: Option<&Built>, root: &Path,
     compare::snapshot(&listing.snapshot(), &shown, bless)
 }
 
+/// Asked once per run, not once per leak-checked listing.
+pub fn valgrind_installed() -> bool {
+    static INSTALLED: LazyLock<bool> = LazyLock::new(|| {
+        Command::new("valgrind").arg("--version").output().is_ok_and(|o| o.status.success())
+    });
+    *INSTALLED
+}
+
 fn valgrind() -> Result<Command, String> {
-    let present = Command::new("valgrind").arg("--version").output().is_ok_and(|o| o.status.success());
-    if !present {
+    if !valgrind_installed() {
         return Err("valgrind is needed to check this listing's leaks but is not installed \
                     (apt-get install valgrind; `cargo xtask test` installs it in CI)"
             .into());

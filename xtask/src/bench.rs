@@ -85,7 +85,7 @@ fn naive_run(listing: &Listing, target: &Path) -> Result<(), String> {
 }
 
 fn harness(root: &Path, target: &Path) -> Result<(), String> {
-    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+    let status = crate::cargo()
         .args(["test", "--quiet", "--test", "listings"])
         .current_dir(root)
         .env("CARGO_TARGET_DIR", target)

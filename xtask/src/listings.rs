@@ -1,7 +1,6 @@
 //! The book's listings as `cargo metadata` reports them (folder, name, declared kind).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 pub struct Listing {
     pub dir: PathBuf,
@@ -22,7 +21,7 @@ impl Listing {
 }
 
 pub fn listings(root: &Path) -> Result<Vec<Listing>, String> {
-    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+    let output = crate::cargo()
         .args(["metadata", "--no-deps", "--format-version", "1"])
         .current_dir(root)
         .output()

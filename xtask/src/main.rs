@@ -88,7 +88,7 @@ fn run_phase<'a>(name: &'a str, phase: Phase, root: &Path) -> (&'a str, Duration
     (name, started.elapsed(), outcome.is_ok())
 }
 
-fn cargo() -> Command {
+pub fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 

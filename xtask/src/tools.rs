@@ -1,7 +1,6 @@
 //! The pinned book tools, installed into `.tools/` (never globally) and only when missing.
 
 use std::path::Path;
-use std::process::Command;
 
 /// (crate, version): the versions verified to work together on Rust 1.95.
 pub const PINNED: [(&str, &str); 4] = [
@@ -23,8 +22,7 @@ pub fn ensure(root: &Path) -> Result<(), String> {
          This compiles them from source: several minutes on a small machine, once. Later runs start at once.",
         missing.join(", ")
     );
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
+    let status = crate::cargo()
         .args(["install", "--locked", "--root"])
         .arg(root.join(DIR))
         .args(&missing)
