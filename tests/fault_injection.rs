@@ -179,6 +179,27 @@ const FAULTS: &[Fault] = &[
         snapshot: Some("2\n"),
         page: "",
     },
+    Fault {
+        name: "22-clippy-finds-more",
+        metadata: "kind = \"run\"\n\n[[package.metadata.listing.clippy]]\nlints = []",
+        main_rs: "fn get(x: &i32) -> i32 { *x }\nfn main() { let x = 1; println!(\"{}\", get(&&x)); }",
+        snapshot: Some("1\n"),
+        page: "```rust\n{src}\n```\n\n```text\n{out}\n```\n\n```text\n{clippy}\n```\n",
+    },
+    Fault {
+        name: "23-clippy-not-shown",
+        metadata: "kind = \"run\"\n\n[[package.metadata.listing.clippy]]\nlints = []",
+        main_rs: "fn main() { println!(\"clean\"); }",
+        snapshot: Some("clean\n"),
+        page: SHOWN,
+    },
+    Fault {
+        name: "24-clippy-bad-lint-name",
+        metadata: "kind = \"run\"\n\n[[package.metadata.listing.clippy]]\nlints = [\"needless borrow\"]",
+        main_rs: "fn main() {}",
+        snapshot: Some(""),
+        page: SHOWN,
+    },
 ];
 
 /// A quiz with a wrong Tracing answer, a distractor that is also the answer, and too few questions.
@@ -242,7 +263,8 @@ fn broken_book() -> PathBuf {
             .page
             .replace("{src}", &format!("{{{{#rustdoc_include {rel}/src/main.rs}}}}"))
             .replace("{lib}", &format!("{{{{#rustdoc_include {rel}/src/lib.rs}}}}"))
-            .replace("{out}", &format!("{{{{#include {rel}/output.txt}}}}"));
+            .replace("{out}", &format!("{{{{#include {rel}/output.txt}}}}"))
+            .replace("{clippy}", &format!("{{{{#include {rel}/clippy.txt}}}}"));
         page += "\n";
     }
     write(&root.join("src/faults.md"), &page);
@@ -309,6 +331,9 @@ caught! {
     wrong_quiz_answer: "src/quiz.toml" => ["question 1:", "\"11\" is not the verified output"];
     distractor_is_the_answer: "src/quiz.toml" => ["question 2:", "\"A\" is both a right answer and a distractor"];
     too_few_questions: "src/quiz.toml" => ["has 2 questions"];
+    clippy_finds_more: "faults/22-clippy-finds-more" => ["expected: `cargo clippy` reports []", "actual: it reports [\"clippy::needless_borrow\"]"];
+    clippy_not_shown: "faults/23-clippy-not-shown" => ["no page shows what Clippy said", "missing snapshot", "clippy.txt"];
+    clippy_bad_lint_name: "faults/24-clippy-bad-lint-name" => ["24-clippy-bad-lint-name/Cargo.toml", "\"needless borrow\", which is not a lint name"];
 }
 
 #[test]

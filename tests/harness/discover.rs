@@ -2,6 +2,7 @@
 //! declares in `[package.metadata.listing]` of its `Cargo.toml`.
 
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 use std::time::Duration;
 
 use regex::Regex;
@@ -26,6 +27,11 @@ pub struct Listing {
 impl Listing {
     pub fn snapshot(&self) -> PathBuf {
         self.dir.join("output.txt")
+    }
+
+    /// What Clippy said, when the listing declares Clippy runs.
+    pub fn clippy_snapshot(&self) -> PathBuf {
+        self.dir.join("clippy.txt")
     }
 }
 
@@ -63,6 +69,17 @@ pub struct Spec {
     /// Output lines may come in any order (threads): compare them sorted.
     pub unordered: bool,
     pub redact: Vec<(Regex, String)>,
+    /// Clippy runs whose findings the book reports.
+    pub clippy: Vec<ClippyRun>,
+}
+
+/// One `cargo clippy -- ARGS` and the lints it must report: no more, no fewer.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClippyRun {
+    #[serde(default)]
+    pub args: Vec<String>,
+    pub lints: Vec<String>,
 }
 
 /// `[package.metadata.listing]` exactly as written; `deny_unknown_fields` turns typos into errors.
@@ -79,6 +96,8 @@ struct Declared {
     unordered: bool,
     #[serde(default)]
     redact: Vec<Redaction>,
+    #[serde(default)]
+    clippy: Vec<ClippyRun>,
 }
 
 #[derive(Deserialize)]
@@ -171,8 +190,21 @@ fn parse_spec(metadata: &serde_json::Value) -> Result<Spec, String> {
                 .map_err(|e| format!("`redact` regex {:?} does not compile: {e}", r.regex))
         })
         .collect::<Result<_, _>>()?;
-    Ok(Spec { kind, timeout, check_leaks: declared.check_leaks, unordered: declared.unordered, redact })
+    let mut clippy = declared.clippy;
+    for run in &mut clippy {
+        if let Some(bad) = run.lints.iter().find(|l| !LINT_NAME.is_match(l)) {
+            return Err(format!("a `clippy` run's `lints` holds {bad:?}, which is not a lint name like \"clippy::needless_borrow\""));
+        }
+        run.lints.sort();
+        run.lints.dedup();
+    }
+    if matches!(kind, Kind::CompileFail { .. }) && !clippy.is_empty() {
+        return Err("`clippy` runs need a listing that compiles".into());
+    }
+    Ok(Spec { kind, timeout, check_leaks: declared.check_leaks, unordered: declared.unordered, redact, clippy })
 }
+
+static LINT_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(clippy::)?[a-z][a-z_]*$").unwrap());
 
 fn required_message(declared: &Declared) -> Result<String, String> {
     match &declared.message {

@@ -9,6 +9,7 @@ pub mod build;
 pub mod cache;
 pub mod compare;
 pub mod discover;
+pub mod lint;
 pub mod normalise;
 pub mod outcome;
 pub mod pages;
@@ -119,7 +120,7 @@ fn check_listing(book: &Book, listing: &Listing) -> Result<(), String> {
     // Report both kinds of problem at once: an author fixing one should not discover the other
     // only on the next run.
     let ran = run_listing(book, listing, spec, builds);
-    let shown = shown_in_book(book, listing, &spec.kind);
+    let shown = shown_in_book(book, listing, spec);
     match (ran, shown) {
         (Ok(()), Ok(())) => Ok(()),
         (Err(e), Ok(())) | (Ok(()), Err(e)) => Err(e),
@@ -146,7 +147,10 @@ fn build(book: &Book) -> Result<Builds, String> {
 
 fn run_listing(book: &Book, listing: &Listing, spec: &discover::Spec, builds: &Builds) -> Result<(), String> {
     let built = builds.by_package.get(&listing.id);
-    let check = || outcome::check(listing, spec, built, &book.root, book.options.bless);
+    let check = || {
+        outcome::check(listing, spec, built, &book.root, book.options.bless)?;
+        if spec.clippy.is_empty() { Ok(()) } else { lint::check(listing, &spec.clippy, &book.root, book.options.bless) }
+    };
     if book.options.repeat > 1 {
         return repeated(book.options.repeat, check);
     }
@@ -183,23 +187,34 @@ fn repeated(times: usize, check: impl Fn() -> Result<(), String>) -> Result<(), 
 
 /// A listing belongs to the book only if a page shows its source in a block annotated for its
 /// kind, and shows its verified output.
-fn shown_in_book(book: &Book, listing: &Listing, kind: &Kind) -> Result<(), String> {
+fn shown_in_book(book: &Book, listing: &Listing, spec: &discover::Spec) -> Result<(), String> {
     let snapshot = listing.snapshot();
+    let clippy_snapshot = listing.clippy_snapshot();
     let mut source_shown = false;
     let mut output_shown = false;
+    let mut clippy_shown = false;
     for page in &book.pages {
         for include in page.includes.iter().filter(|i| i.path.starts_with(&listing.dir)) {
             let at = format!("{}:{}", page.name, include.line);
-            if include.path == snapshot {
+            if include.path == snapshot || include.path == clippy_snapshot {
                 if include.fence.as_deref().is_none_or(|info| info.starts_with("rust")) {
                     return Err(format!("{at}: the output is not inside a ```text block"));
                 }
-                output_shown = true;
+                output_shown |= include.path == snapshot;
+                clippy_shown |= include.path == clippy_snapshot;
             } else if include.path.extension().is_some_and(|e| e == "rs") {
-                pages::check_fence(include.fence.as_deref(), kind).map_err(|why| format!("{at}: the source {why}"))?;
+                pages::check_fence(include.fence.as_deref(), &spec.kind)
+                    .map_err(|why| format!("{at}: the source {why}"))?;
                 source_shown = true;
             }
         }
+    }
+    if !spec.clippy.is_empty() && !clippy_shown {
+        return Err(format!(
+            "the listing declares Clippy runs but no page shows what Clippy said: add \
+             {{{{#include .../{}/clippy.txt}}}} in a ```text block",
+            listing.name
+        ));
     }
     let in_quiz = || {
         let source = std::fs::read_to_string(listing.dir.join("src/main.rs")).unwrap_or_default();

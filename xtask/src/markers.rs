@@ -68,7 +68,13 @@ fn label_for_block(body: &[&str], folder: &Path) -> Result<Option<String>, Strin
         let Some(target) = included_path(line) else { continue };
         let Some(dir) = listing_dir(&folder.join(&target)) else { continue };
         let kind = read_kind(&dir)?;
-        return Ok(Some(if target.ends_with("output.txt") { output_label(&kind) } else { source_marker(&kind) }));
+        return Ok(Some(if target.ends_with("clippy.txt") {
+            "<div class=\"output-label label-clippy\">Clippy's findings</div>".to_string()
+        } else if target.ends_with("output.txt") {
+            output_label(&kind)
+        } else {
+            source_marker(&kind)
+        }));
     }
     Ok(None)
 }
@@ -149,10 +155,12 @@ mod tests {
         )
         .unwrap();
         let page = "Text\n\n```rust,no_run\n{{#rustdoc_include ../listings/ch/01-x/src/main.rs:here}}\n```\n\n\
-                    ```text\n{{#include ../listings/ch/01-x/output.txt}}\n```\n\n```text\nplain\n```\n";
+                    ```text\n{{#include ../listings/ch/01-x/output.txt}}\n```\n\n```text\nplain\n```\n\n\
+                    ```text\n{{#include ../listings/ch/01-x/clippy.txt}}\n```\n";
         let marked = mark(page, &dir.path().join("src")).unwrap();
         assert!(marked.contains("<div class=\"listing-marker marker-deadlock\">Deadlocks</div>\n\n```rust,no_run"));
         assert!(marked.contains("<div class=\"output-label label-deadlock\">Deadlock — killed after 1 s</div>\n\n```text\n{{#include"));
-        assert_eq!(marked.matches("<div").count(), 2, "a plain text block gets no label");
+        assert!(marked.contains("<div class=\"output-label label-clippy\">Clippy's findings</div>\n\n```text\n{{#include"));
+        assert_eq!(marked.matches("<div").count(), 3, "a plain text block gets no label");
     }
 }
