@@ -19,7 +19,7 @@ pub fn ensure(root: &Path) -> Result<(), String> {
     }
     eprintln!(
         "Installing {} into {DIR}/ with `cargo install --locked`.\n\
-         This compiles them from source: several minutes on a small machine, once. Later runs start at once.",
+         This compiles them from source (unoptimised): about 4 minutes on 2 cores, once. Later runs start at once.",
         missing.join(", ")
     );
     let status = crate::cargo()
@@ -28,6 +28,10 @@ pub fn ensure(root: &Path) -> Result<(), String> {
         .args(&missing)
         // One build dir for all four: the dependencies they share compile once, not four times.
         .env("CARGO_TARGET_DIR", root.join("target/tools-build"))
+        // Unoptimised, the four install in 4 minutes instead of 7 (opt-level 1) or about 9
+        // (release) on 2 cores; this book then builds in 5.7 s instead of 3.9 s.
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0")
+        .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
         .status()
         .map_err(|e| format!("could not start cargo install: {e}"))?;
     if !status.success() {
