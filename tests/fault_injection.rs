@@ -200,6 +200,13 @@ const FAULTS: &[Fault] = &[
         snapshot: Some(""),
         page: SHOWN,
     },
+    Fault {
+        name: "25-loss-records-of-a-run",
+        metadata: "kind = \"run\"\nloss-records = true",
+        main_rs: "fn main() {}",
+        snapshot: Some(""),
+        page: SHOWN,
+    },
 ];
 
 /// A quiz with a wrong Tracing answer, a distractor that is also the answer, and too few questions.
@@ -333,6 +340,7 @@ caught! {
     too_few_questions: "src/quiz.toml" => ["has 2 questions"];
     clippy_finds_more: "faults/22-clippy-finds-more" => ["expected: `cargo clippy` reports []", "actual: it reports [\"clippy::needless_borrow\"]"];
     clippy_not_shown: "faults/23-clippy-not-shown" => ["no page shows what Clippy said", "missing snapshot", "clippy.txt"];
+    loss_records_of_a_run: "faults/25-loss-records-of-a-run" => ["25-loss-records-of-a-run/Cargo.toml", "`loss-records` only applies to kind = \"leak\""];
     clippy_bad_lint_name: "faults/24-clippy-bad-lint-name" => ["24-clippy-bad-lint-name/Cargo.toml", "\"needless borrow\", which is not a lint name"];
 }
 

@@ -66,6 +66,8 @@ pub struct Spec {
     pub timeout: Duration,
     /// `run` listings that promise not to leak, proven with valgrind.
     pub check_leaks: bool,
+    /// `leak` listings whose page shows where each lost block was allocated.
+    pub loss_records: bool,
     /// Output lines may come in any order (threads): compare them sorted.
     pub unordered: bool,
     pub redact: Vec<(Regex, String)>,
@@ -92,6 +94,8 @@ struct Declared {
     timeout_secs: Option<f64>,
     #[serde(default)]
     check_leaks: bool,
+    #[serde(default)]
+    loss_records: bool,
     #[serde(default)]
     unordered: bool,
     #[serde(default)]
@@ -173,6 +177,9 @@ fn parse_spec(metadata: &serde_json::Value) -> Result<Spec, String> {
     if declared.check_leaks && kind != Kind::Run {
         return Err("`check-leaks` only applies to kind = \"run\" (a leak listing is always checked)".into());
     }
+    if declared.loss_records && kind != Kind::Leak {
+        return Err("`loss-records` only applies to kind = \"leak\"".into());
+    }
     let timeout = match declared.timeout_secs {
         Some(secs) if !(secs > 0.0 && secs <= 120.0) => {
             return Err(format!("`timeout-secs = {secs}` must be between 0 and 120"));
@@ -201,7 +208,15 @@ fn parse_spec(metadata: &serde_json::Value) -> Result<Spec, String> {
     if matches!(kind, Kind::CompileFail { .. }) && !clippy.is_empty() {
         return Err("`clippy` runs need a listing that compiles".into());
     }
-    Ok(Spec { kind, timeout, check_leaks: declared.check_leaks, unordered: declared.unordered, redact, clippy })
+    Ok(Spec {
+        kind,
+        timeout,
+        check_leaks: declared.check_leaks,
+        loss_records: declared.loss_records,
+        unordered: declared.unordered,
+        redact,
+        clippy,
+    })
 }
 
 static LINT_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(clippy::)?[a-z][a-z_]*$").unwrap());

@@ -104,7 +104,8 @@ pub fn check(listing: &Listing, spec: &Spec, built: Option<&Built>, root: &Path,
             if lost.bytes == 0 {
                 return Err(format!("expected: leak\nactual: valgrind found no leak\n{}", lost.report));
             }
-            stdout + &lost.report
+            let records = if spec.loss_records { loss_records(&ran.stderr, &listing.package)? } else { String::new() };
+            stdout + &records + &lost.report
         }
         Kind::Crash { message } => {
             let Ended::Signalled(sig) = ran.ended else {
@@ -150,6 +151,37 @@ fn program_stderr(ran: &Ran, under_valgrind: bool) -> String {
 static VALGRIND_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^==\d+==").unwrap());
 static LOST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^==\d+==\s+(definitely|indirectly) lost: ([\d,]+) bytes in ([\d,]+) blocks").unwrap());
+
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"0x[0-9A-F]+").unwrap());
+
+/// Valgrind's record of each definitely lost block: its size and the stack that allocated it,
+/// down to the listing's `main` (the runtime's frames below it are the same in every program).
+/// Addresses and the pid change between runs and become `0x…` and `PID`.
+fn loss_records(stderr: &str, package: &str) -> Result<String, String> {
+    let main = format!(" {}::main (", package.replace('-', "_"));
+    let mut records = String::new();
+    let mut in_record = false;
+    for line in stderr.lines().filter(|l| VALGRIND_LINE.is_match(l)) {
+        let text = VALGRIND_LINE.replace(line, "==PID==");
+        if text.contains("are definitely lost in loss record") {
+            in_record = true;
+        }
+        if !in_record {
+            continue;
+        }
+        records += &format!("{}\n", ADDRESS.replace_all(&text, "0x…"));
+        if text.contains(&main) || text.trim_end() == "==PID==" {
+            in_record = false;
+            if !records.ends_with("==PID==\n") {
+                records += "==PID==\n";
+            }
+        }
+    }
+    if records.is_empty() {
+        return Err(format!("`loss-records = true`, but valgrind printed no definitely lost record:\n{stderr}"));
+    }
+    Ok(records)
+}
 
 struct Lost {
     bytes: u64,
