@@ -46,12 +46,13 @@ pub fn mark(markdown: &str, folder: &Path) -> Result<String, String> {
     let mut in_fence = false;
     for (i, line) in lines.iter().enumerate() {
         let is_fence = unquoted(line).starts_with("```");
-        if is_fence && !in_fence {
-            if let Some(label) = label_for_block(&lines[i + 1..], folder)? {
-                // Inside an admonition the label must carry the same `> ` prefix.
-                let quote = &line[..line.len() - unquoted(line).len()];
-                out.push_str(&format!("{quote}{label}\n{}\n", quote.trim_end()));
-            }
+        if is_fence
+            && !in_fence
+            && let Some(label) = label_for_block(&lines[i + 1..], folder)?
+        {
+            // Inside an admonition the label must carry the same `> ` prefix.
+            let quote = &line[..line.len() - unquoted(line).len()];
+            out.push_str(&format!("{quote}{label}\n{}\n", quote.trim_end()));
         }
         if is_fence {
             in_fence = !in_fence;
