@@ -1,13 +1,17 @@
 // ANCHOR: all
 /// Stands in for a C library that keeps an opaque pointer for us.
-fn bump(counter: *mut i32) {
-    // SAFETY: callers pass a pointer from `Box::into_raw` that is still alive.
+///
+/// # Safety
+/// `counter` must come from `Box::into_raw` and not have been turned back into a Box yet.
+unsafe fn bump(counter: *mut i32) {
+    // SAFETY: the caller promises a live, unaliased pointer.
     unsafe { *counter += 1 };
 }
 
 fn main() {
     let raw: *mut i32 = Box::into_raw(Box::new(41));
-    bump(raw);
+    // SAFETY: `raw` is fresh from `Box::into_raw`.
+    unsafe { bump(raw) };
 
     // SAFETY: `raw` came from `Box::into_raw`, is not used after this line,
     // and is turned back into a Box exactly once.
