@@ -207,6 +207,22 @@ const FAULTS: &[Fault] = &[
         snapshot: Some(""),
         page: SHOWN,
     },
+    Fault {
+        // The right error code, but the page shows a message rustc no longer prints.
+        name: "26-stale-compiler-message",
+        metadata: "kind = \"compile-fail\"\nerrors = [\"E0308\"]",
+        main_rs: "fn main() { let n: i32 = \"one\"; println!(\"{n}\"); }",
+        snapshot: Some("error[E0308]: type mismatch\n"),
+        page: "```rust,compile_fail\n{src}\n```\n\n```text\n{out}\n```\n",
+    },
+    Fault {
+        // The right leak, but the page blames a line that did not allocate it.
+        name: "27-stale-loss-record",
+        metadata: "kind = \"leak\"\nloss-records = true",
+        main_rs: "fn main() {\n    std::mem::forget(vec![0u8; 100]);\n}",
+        snapshot: Some("==PID==    by 0x…: fault_27_stale_loss_record::main (main.rs:7)\n"),
+        page: SHOWN,
+    },
 ];
 
 /// A quiz with a wrong Tracing answer, a distractor that is also the answer, and too few questions.
@@ -342,6 +358,8 @@ caught! {
     clippy_not_shown: "faults/23-clippy-not-shown" => ["no page shows what Clippy said", "missing snapshot", "clippy.txt"];
     loss_records_of_a_run: "faults/25-loss-records-of-a-run" => ["25-loss-records-of-a-run/Cargo.toml", "`loss-records` only applies to kind = \"leak\""];
     clippy_bad_lint_name: "faults/24-clippy-bad-lint-name" => ["24-clippy-bad-lint-name/Cargo.toml", "\"needless borrow\", which is not a lint name"];
+    stale_compiler_message: "faults/26-stale-compiler-message" => ["differs from the snapshot", "-error[E0308]: type mismatch", "+error[E0308]: mismatched types"];
+    stale_loss_record: "faults/27-stale-loss-record" => ["differs from the snapshot", "-==PID==    by 0x…: fault_27_stale_loss_record::main (main.rs:7)", "(main.rs:2)"];
 }
 
 #[test]
