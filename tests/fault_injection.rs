@@ -255,9 +255,14 @@ fn write(path: &Path, text: &str) {
 fn broken_book() -> PathBuf {
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fault-injection");
     let root = base.join("book");
-    write(&root.join("Cargo.toml"), "[workspace]\nresolver = \"3\"\nmembers = [\"listings/*/*\"]\n");
+    write(
+        &root.join("Cargo.toml"),
+        "[workspace]\nresolver = \"3\"\nmembers = [\"listings/*/*\"]\n",
+    );
     write(&root.join(".cargo/config.toml"), "[build]\ntarget-dir = \"../target\"\n");
-    let mut page = String::from("# Faults\n\n{{#include ../listings/faults/does-not-exist.txt}}\n\n{{#quiz quiz.toml}}\n\n");
+    let mut page = String::from(
+        "# Faults\n\n{{#include ../listings/faults/does-not-exist.txt}}\n\n{{#quiz quiz.toml}}\n\n",
+    );
     for fault in FAULTS {
         let dir = root.join("listings/faults").join(fault.name);
         let metadata = if fault.metadata.is_empty() {
@@ -267,7 +272,10 @@ fn broken_book() -> PathBuf {
         };
         write(
             &dir.join("Cargo.toml"),
-            &format!("[package]\nname = \"fault-{}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n{metadata}", fault.name),
+            &format!(
+                "[package]\nname = \"fault-{}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n{metadata}",
+                fault.name
+            ),
         );
         if fault.main_rs.is_empty() {
             write(&dir.join("src/lib.rs"), "#[test]\nfn fails() {\n    assert_eq!(1 + 1, 3);\n}\n");
@@ -303,17 +311,19 @@ fn results() -> &'static HashMap<String, Result<(), String>> {
         let options = harness::Options { bless: false, cache: false, repeat: 1 };
         let checks = harness::checks(&root, options).expect("the broken book's workspace loads");
         std::thread::scope(|s| {
-            let running: Vec<_> = checks
+            let running: Vec<_> =
+                checks.into_iter().map(|check| (check.name, s.spawn(check.run))).collect();
+            running
                 .into_iter()
-                .map(|check| (check.name, s.spawn(check.run)))
-                .collect();
-            running.into_iter().map(|(name, run)| (name, run.join().expect("no check panics"))).collect()
+                .map(|(name, run)| (name, run.join().expect("no check panics")))
+                .collect()
         })
     })
 }
 
 fn fails_with(check: &str, expected: &[&str]) {
-    let result = results().get(check).unwrap_or_else(|| panic!("the harness has no check named {check}"));
+    let result =
+        results().get(check).unwrap_or_else(|| panic!("the harness has no check named {check}"));
     let message = match result {
         Ok(()) => panic!("{check}: the harness let this mistake pass"),
         Err(message) => message,
@@ -389,11 +399,19 @@ fn no_listing_process_outlives_its_check() {
 
 /// A one-page book around one `run` listing `listings/<name>`, checked with `options`.
 /// Returns the listing's folder and a closure that runs its check afresh each time.
-fn one_listing_book(name: &str, options: fn() -> harness::Options) -> (PathBuf, impl Fn() -> Result<(), String>) {
+fn one_listing_book(
+    name: &str,
+    options: fn() -> harness::Options,
+) -> (PathBuf, impl Fn() -> Result<(), String>) {
     let (chapter, listing_name) = name.split_once('/').expect("chapter/listing");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fault-injection").join(format!("{chapter}-book"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/fault-injection")
+        .join(format!("{chapter}-book"));
     let listing = root.join("listings").join(name);
-    write(&root.join("Cargo.toml"), "[workspace]\nresolver = \"3\"\nmembers = [\"listings/*/*\"]\n");
+    write(
+        &root.join("Cargo.toml"),
+        "[workspace]\nresolver = \"3\"\nmembers = [\"listings/*/*\"]\n",
+    );
     write(&root.join(".cargo/config.toml"), "[build]\ntarget-dir = \"../target\"\n");
     write(
         &root.join("src/page.md"),
@@ -412,7 +430,8 @@ fn one_listing_book(name: &str, options: fn() -> harness::Options) -> (PathBuf, 
     let check_name = name.to_string();
     let run = move || {
         let mut checks = harness::checks(&root, options()).expect("the one-listing book loads");
-        let check = checks.remove(checks.iter().position(|c| c.name == check_name).expect("its check"));
+        let check =
+            checks.remove(checks.iter().position(|c| c.name == check_name).expect("its check"));
         (check.run)()
     };
     (listing, run)
@@ -421,8 +440,11 @@ fn one_listing_book(name: &str, options: fn() -> harness::Options) -> (PathBuf, 
 /// The pass cache must never serve a listing whose source changed since it passed.
 #[test]
 fn a_changed_listing_is_run_again_not_served_from_the_cache() {
-    let (listing, run_once) =
-        one_listing_book("cache/01-changes", || harness::Options { bless: false, cache: true, repeat: 1 });
+    let (listing, run_once) = one_listing_book("cache/01-changes", || harness::Options {
+        bless: false,
+        cache: true,
+        repeat: 1,
+    });
     write(&listing.join("output.txt"), "before\n");
     write(&listing.join("src/main.rs"), "fn main() { println!(\"before\"); }\n");
     assert_eq!(run_once(), Ok(()), "the listing passes and is remembered");
@@ -440,8 +462,12 @@ fn a_changed_listing_is_run_again_not_served_from_the_cache() {
 /// which folder, in one line of its own, not panic.
 #[test]
 fn a_listing_folder_without_a_manifest_is_named() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fault-injection/no-manifest-book");
-    write(&root.join("Cargo.toml"), "[workspace]\nresolver = \"3\"\nmembers = [\"listings/*/*\"]\n");
+    let root =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fault-injection/no-manifest-book");
+    write(
+        &root.join("Cargo.toml"),
+        "[workspace]\nresolver = \"3\"\nmembers = [\"listings/*/*\"]\n",
+    );
     write(&root.join("listings/ch/01-half-written/src/main.rs"), "fn main() {}\n");
     write(&root.join("src/page.md"), "# Empty\n");
     let options = harness::Options { bless: false, cache: false, repeat: 1 };
@@ -453,7 +479,11 @@ fn a_listing_folder_without_a_manifest_is_named() {
 /// Flake hunting: a listing whose output differs between runs must be reported as flaky.
 #[test]
 fn a_listing_whose_output_changes_between_runs_is_flaky() {
-    let (listing, run) = one_listing_book("flaky/01-pid", || harness::Options { bless: false, cache: false, repeat: 3 });
+    let (listing, run) = one_listing_book("flaky/01-pid", || harness::Options {
+        bless: false,
+        cache: false,
+        repeat: 3,
+    });
     write(&listing.join("src/main.rs"), "fn main() { println!(\"{}\", std::process::id()); }\n");
     write(&listing.join("output.txt"), "1\n");
     let result = run();

@@ -14,7 +14,10 @@ fn main() -> ExitCode {
     // run more of them at once than there are cores. `--test-threads` still overrides this.
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     args.test_threads.get_or_insert(cores * 4);
-    let checks = match harness::checks(Path::new(env!("CARGO_MANIFEST_DIR")), harness::Options::from_env()) {
+    let checks = match harness::checks(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        harness::Options::from_env(),
+    ) {
         Ok(checks) => checks,
         Err(error) => {
             eprintln!("error: {error}");
@@ -22,7 +25,8 @@ fn main() -> ExitCode {
         }
     };
     // `BOOK_ONLY=a,b,c`: exactly these checks (the flake hunt picks the threaded listings).
-    let only: Option<Vec<String>> = std::env::var("BOOK_ONLY").ok().map(|v| v.split(',').map(str::to_string).collect());
+    let only: Option<Vec<String>> =
+        std::env::var("BOOK_ONLY").ok().map(|v| v.split(',').map(str::to_string).collect());
     let trials = checks
         .into_iter()
         .filter(|check| only.as_ref().is_none_or(|names| names.contains(&check.name)))

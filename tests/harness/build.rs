@@ -56,12 +56,19 @@ fn cargo(
         // Each listing is built once, whole: incremental caches and full debug info would be
         // written for nothing. Line tables stay, for valgrind's loss records (`main.rs:13`).
         // The cold build of every listing takes 27 s instead of 38 s.
-        .args(["--config", "profile.dev.incremental=false", "--config", "profile.dev.debug=\"line-tables-only\""]);
+        .args([
+            "--config",
+            "profile.dev.incremental=false",
+            "--config",
+            "profile.dev.debug=\"line-tables-only\"",
+        ]);
     for package in packages {
         cmd.args(["--package", package]);
     }
     // Diagnostics must not depend on the caller's terminal or backtrace settings.
-    cmd.env_remove("RUST_BACKTRACE").env_remove("CARGO_TERM_COLOR").env_remove("CARGO_BUILD_TARGET");
+    cmd.env_remove("RUST_BACKTRACE")
+        .env_remove("CARGO_TERM_COLOR")
+        .env_remove("CARGO_BUILD_TARGET");
     let output = cmd
         .stdin(Stdio::null())
         .stderr(Stdio::piped())
@@ -119,4 +126,3 @@ fn cargo(
     }
     Ok(())
 }
-

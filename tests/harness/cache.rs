@@ -19,7 +19,11 @@ impl Cache {
         if let Ok(exe) = std::env::current_exe() {
             file_identity(&exe, &mut salt);
         }
-        Cache { dir: target_dir.join("listing-cache"), salt: salt.finish(), lock_file: root.join("Cargo.lock") }
+        Cache {
+            dir: target_dir.join("listing-cache"),
+            salt: salt.finish(),
+            lock_file: root.join("Cargo.lock"),
+        }
     }
 
     /// Everything in the listing's folder, the lock file and, for a built listing, the identity

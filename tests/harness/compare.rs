@@ -9,7 +9,8 @@ pub fn snapshot(path: &Path, actual: &str, bless: bool) -> Result<(), String> {
     if bless {
         let old = std::fs::read_to_string(path).ok();
         if old.as_deref() != Some(actual) {
-            std::fs::write(path, actual).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            std::fs::write(path, actual)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         }
         return Ok(());
     }

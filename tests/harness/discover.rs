@@ -121,8 +121,9 @@ pub fn listings(metadata: &cargo_metadata::Metadata, root: &Path) -> Vec<Listing
             let dir = manifest.parent()?.to_path_buf();
             let name = dir.strip_prefix(&listings_dir).ok()?.to_string_lossy().into_owned();
             Some(Listing {
-                spec: parse_spec(&package.metadata)
-                    .map_err(|why| format!("{}: [package.metadata.listing]: {why}", manifest.display())),
+                spec: parse_spec(&package.metadata).map_err(|why| {
+                    format!("{}: [package.metadata.listing]: {why}", manifest.display())
+                }),
                 name,
                 dir,
                 package: package.name.to_string(),
@@ -136,7 +137,9 @@ pub fn listings(metadata: &cargo_metadata::Metadata, root: &Path) -> Vec<Listing
 
 fn parse_spec(metadata: &serde_json::Value) -> Result<Spec, String> {
     let Some(table) = metadata.get("listing") else {
-        return Err("missing: every listing declares its expected outcome, e.g. `kind = \"run\"`".into());
+        return Err(
+            "missing: every listing declares its expected outcome, e.g. `kind = \"run\"`".into()
+        );
     };
     let declared: Declared = serde_json::from_value(table.clone()).map_err(|e| e.to_string())?;
     let kind = match declared.kind.as_str() {
@@ -175,7 +178,10 @@ fn parse_spec(metadata: &serde_json::Value) -> Result<Spec, String> {
         return Err("`message` only applies to kind = \"panic\" or \"crash\"".into());
     }
     if declared.check_leaks && kind != Kind::Run {
-        return Err("`check-leaks` only applies to kind = \"run\" (a leak listing is always checked)".into());
+        return Err(
+            "`check-leaks` only applies to kind = \"run\" (a leak listing is always checked)"
+                .into(),
+        );
     }
     if declared.loss_records && kind != Kind::Leak {
         return Err("`loss-records` only applies to kind = \"leak\"".into());
@@ -200,7 +206,9 @@ fn parse_spec(metadata: &serde_json::Value) -> Result<Spec, String> {
     let mut clippy = declared.clippy;
     for run in &mut clippy {
         if let Some(bad) = run.lints.iter().find(|l| !LINT_NAME.is_match(l)) {
-            return Err(format!("a `clippy` run's `lints` holds {bad:?}, which is not a lint name like \"clippy::needless_borrow\""));
+            return Err(format!(
+                "a `clippy` run's `lints` holds {bad:?}, which is not a lint name like \"clippy::needless_borrow\""
+            ));
         }
         run.lints.sort();
         run.lints.dedup();
@@ -219,7 +227,8 @@ fn parse_spec(metadata: &serde_json::Value) -> Result<Spec, String> {
     })
 }
 
-static LINT_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(clippy::)?[a-z][a-z_]*$").unwrap());
+static LINT_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(clippy::)?[a-z][a-z_]*$").unwrap());
 
 fn required_message(declared: &Declared) -> Result<String, String> {
     match &declared.message {

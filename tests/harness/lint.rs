@@ -10,7 +10,12 @@ use cargo_metadata::Message;
 use super::discover::{ClippyRun, Listing};
 use super::{compare, normalise};
 
-pub fn check(listing: &Listing, runs: &[ClippyRun], root: &Path, bless: bool) -> Result<(), String> {
+pub fn check(
+    listing: &Listing,
+    runs: &[ClippyRun],
+    root: &Path,
+    bless: bool,
+) -> Result<(), String> {
     let mut shown = String::new();
     for run in runs {
         let command = command_line(run);
@@ -25,19 +30,30 @@ pub fn check(listing: &Listing, runs: &[ClippyRun], root: &Path, bless: bool) ->
         if !shown.is_empty() {
             shown.push('\n');
         }
-        shown += &format!("$ {command}\n{}", if diagnostics.is_empty() { "(no findings)\n" } else { &diagnostics });
+        shown += &format!(
+            "$ {command}\n{}",
+            if diagnostics.is_empty() { "(no findings)\n" } else { &diagnostics }
+        );
     }
     compare::snapshot(&listing.clippy_snapshot(), &shown, bless)
 }
 
 /// The command as a reader types it in the listing's folder.
 fn command_line(run: &ClippyRun) -> String {
-    if run.args.is_empty() { "cargo clippy".into() } else { format!("cargo clippy -- {}", run.args.join(" ")) }
+    if run.args.is_empty() {
+        "cargo clippy".into()
+    } else {
+        format!("cargo clippy -- {}", run.args.join(" "))
+    }
 }
 
 /// Runs Clippy on one listing; returns the sorted names of the lints that fired, and the
 /// rendered diagnostics in the order Clippy emitted them.
-fn clippy(listing: &Listing, args: &[String], root: &Path) -> Result<(Vec<String>, Vec<String>), String> {
+fn clippy(
+    listing: &Listing,
+    args: &[String],
+    root: &Path,
+) -> Result<(Vec<String>, Vec<String>), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(cargo)
         .args(["clippy", "--message-format=json", "--color=never", "--quiet", "--manifest-path"])

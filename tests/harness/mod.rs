@@ -45,7 +45,8 @@ pub struct Options {
 impl Options {
     pub fn from_env() -> Options {
         let set = |name| std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0");
-        let repeat = std::env::var("BOOK_REPEAT").ok().and_then(|n| n.parse().ok()).unwrap_or(1usize).max(1);
+        let repeat =
+            std::env::var("BOOK_REPEAT").ok().and_then(|n| n.parse().ok()).unwrap_or(1usize).max(1);
         let bless = set("BLESS");
         Options { bless, cache: !bless && repeat == 1 && !set("BOOK_NO_CACHE"), repeat }
     }
@@ -69,9 +70,12 @@ pub fn checks(root: &Path, options: Options) -> Result<Vec<Check>, String> {
         .manifest_path(root.join("Cargo.toml"))
         .no_deps()
         .exec()
-        .map_err(|e| format!("cannot read the workspace {}: {e}", root.join("Cargo.toml").display()))?;
+        .map_err(|e| {
+            format!("cannot read the workspace {}: {e}", root.join("Cargo.toml").display())
+        })?;
     let pages = pages::pages(root)?;
-    let quiz_programs = pages.iter().flat_map(|p| &p.quizzes).flat_map(|q| quiz::programs(&q.path)).collect();
+    let quiz_programs =
+        pages.iter().flat_map(|p| &p.quizzes).flat_map(|q| quiz::programs(&q.path)).collect();
     let book = Arc::new(Book {
         root: root.to_path_buf(),
         listings: discover::listings(&metadata, root),
@@ -81,7 +85,8 @@ pub fn checks(root: &Path, options: Options) -> Result<Vec<Check>, String> {
         options,
         builds: OnceLock::new(),
     });
-    let skip_valgrind = std::env::var_os("BOOK_SKIP_VALGRIND").is_some() && !outcome::valgrind_installed();
+    let skip_valgrind =
+        std::env::var_os("BOOK_SKIP_VALGRIND").is_some() && !outcome::valgrind_installed();
 
     let mut checks = Vec::new();
     for (index, listing) in book.listings.iter().enumerate() {
@@ -135,21 +140,33 @@ fn build(book: &Book) -> Result<Builds, String> {
         Some(cache) => book
             .listings
             .iter()
-            .filter(|l| matches!(&l.spec, Ok(spec) if matches!(spec.kind, Kind::CompileFail { .. })))
+            .filter(
+                |l| matches!(&l.spec, Ok(spec) if matches!(spec.kind, Kind::CompileFail { .. })),
+            )
             .filter(|l| cache.passed(&l.name, &cache.key(&l.dir, None)))
             .map(|l| l.name.as_str())
             .collect(),
         None => HashSet::new(),
     };
-    let to_build: Vec<&Listing> = book.listings.iter().filter(|l| !unchanged.contains(l.name.as_str())).collect();
+    let to_build: Vec<&Listing> =
+        book.listings.iter().filter(|l| !unchanged.contains(l.name.as_str())).collect();
     build::build_all(&book.root, &to_build)
 }
 
-fn run_listing(book: &Book, listing: &Listing, spec: &discover::Spec, builds: &Builds) -> Result<(), String> {
+fn run_listing(
+    book: &Book,
+    listing: &Listing,
+    spec: &discover::Spec,
+    builds: &Builds,
+) -> Result<(), String> {
     let built = builds.by_package.get(&listing.id);
     let check = || {
         outcome::check(listing, spec, built, &book.root, book.options.bless)?;
-        if spec.clippy.is_empty() { Ok(()) } else { lint::check(listing, &spec.clippy, &book.root, book.options.bless) }
+        if spec.clippy.is_empty() {
+            Ok(())
+        } else {
+            lint::check(listing, &spec.clippy, &book.root, book.options.bless)
+        }
     };
     if book.options.repeat > 1 {
         return repeated(book.options.repeat, check);
@@ -179,7 +196,11 @@ fn repeated(times: usize, check: impl Fn() -> Result<(), String>) -> Result<(), 
                 Ok(()) => "passed".to_string(),
                 Err(e) => format!("failed:\n{e}"),
             };
-            return Err(format!("flaky: run 1 {}\n\nbut run {run} {}", describe(&first), describe(&again)));
+            return Err(format!(
+                "flaky: run 1 {}\n\nbut run {run} {}",
+                describe(&first),
+                describe(&again)
+            ));
         }
     }
     first.map_err(|e| format!("failed all {times} runs the same way:\n{e}"))

@@ -16,21 +16,41 @@ use super::{compare, normalise};
 /// Valgrind needs time to start on top of what the listing itself may take.
 const VALGRIND_EXTRA: Duration = Duration::from_secs(30);
 
-pub fn check(listing: &Listing, spec: &Spec, built: Option<&Built>, root: &Path, bless: bool) -> Result<(), String> {
+pub fn check(
+    listing: &Listing,
+    spec: &Spec,
+    built: Option<&Built>,
+    root: &Path,
+    bless: bool,
+) -> Result<(), String> {
     let built = built.ok_or("cargo built nothing and reported nothing for this package")?;
     let expected = spec.kind.label();
     if let Kind::CompileFail { errors } = &spec.kind {
         let diagnostics = normalise::diagnostics(&built.diagnostics, listing, root);
         if !built.failed {
-            return Err(format!("expected: compile-fail with {errors:?}\nactual: it compiled\n{diagnostics}"));
+            return Err(format!(
+                "expected: compile-fail with {errors:?}\nactual: it compiled\n{diagnostics}"
+            ));
         }
         let mut got = built.error_codes.clone();
         got.sort();
         got.dedup();
         if &got != errors {
-            return Err(format!("expected: compile-fail with {errors:?}\nactual: failed with {got:?}\n{diagnostics}"));
+            return Err(format!(
+                "expected: compile-fail with {errors:?}\nactual: failed with {got:?}\n{diagnostics}"
+            ));
         }
-        return compare::snapshot(&listing.snapshot(), &diagnostics, bless);
+        return compare::snapshot(&listing.snapshot(), &diagnostics, bless).map_err(|diff| {
+            if std_sources_installed() {
+                diff
+            } else {
+                format!(
+                    "{diff}\nnote: rustup's rust-src component is not installed, so rustc quotes \
+                     no std code in its notes, and the snapshots quote it: \
+                     `rustup component add rust-src` (CI installs it)"
+                )
+            }
+        });
     }
     if built.failed {
         let diagnostics = normalise::diagnostics(&built.diagnostics, listing, root);
@@ -72,13 +92,17 @@ pub fn check(listing: &Listing, spec: &Spec, built: Option<&Built>, root: &Path,
             if spec.check_leaks {
                 let lost = leak_summary(&ran.stderr)?;
                 if lost.bytes > 0 {
-                    return Err(format!("expected: no leak\nactual: valgrind reports\n{}", lost.report));
+                    return Err(format!(
+                        "expected: no leak\nactual: valgrind reports\n{}",
+                        lost.report
+                    ));
                 }
             }
             stdout
         }
         Kind::Panic { message } => {
-            let panicked = matches!(ran.ended, Ended::Exited(101)) && stderr.contains("panicked at");
+            let panicked =
+                matches!(ran.ended, Ended::Exited(101)) && stderr.contains("panicked at");
             if !panicked {
                 return unexpected(&format!("{} without a panic", ran.ended.describe()));
             }
@@ -102,9 +126,16 @@ pub fn check(listing: &Listing, spec: &Spec, built: Option<&Built>, root: &Path,
             }
             let lost = leak_summary(&ran.stderr)?;
             if lost.bytes == 0 {
-                return Err(format!("expected: leak\nactual: valgrind found no leak\n{}", lost.report));
+                return Err(format!(
+                    "expected: leak\nactual: valgrind found no leak\n{}",
+                    lost.report
+                ));
             }
-            let records = if spec.loss_records { loss_records(&ran.stderr, &listing.package)? } else { String::new() };
+            let records = if spec.loss_records {
+                loss_records(&ran.stderr, &listing.package)?
+            } else {
+                String::new()
+            };
             stdout + &records + &lost.report
         }
         Kind::Crash { message } => {
@@ -129,6 +160,18 @@ pub fn valgrind_installed() -> bool {
     *INSTALLED
 }
 
+/// Whether rustc can show std's source in diagnostics that point into std.
+fn std_sources_installed() -> bool {
+    static INSTALLED: LazyLock<bool> = LazyLock::new(|| {
+        let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+        Command::new(rustc).args(["--print", "sysroot"]).output().is_ok_and(|o| {
+            let sysroot = String::from_utf8_lossy(&o.stdout).trim().to_string();
+            Path::new(&sysroot).join("lib/rustlib/src/rust/library/std").is_dir()
+        })
+    });
+    *INSTALLED
+}
+
 fn valgrind() -> Result<Command, String> {
     if !valgrind_installed() {
         return Err("valgrind is needed to check this listing's leaks but is not installed \
@@ -149,10 +192,16 @@ fn program_stderr(ran: &Ran, under_valgrind: bool) -> String {
 }
 
 static VALGRIND_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^==\d+==").unwrap());
-static LOST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^==\d+==\s+(definitely|indirectly) lost: ([\d,]+) bytes in ([\d,]+) blocks").unwrap());
+static LOST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^==\d+==\s+(definitely|indirectly) lost: ([\d,]+) bytes in ([\d,]+) blocks")
+        .unwrap()
+});
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"0x[0-9A-F]+").unwrap());
+/// Valgrind names a std frame's file `alloc.rs` on one machine and `library/alloc/src/alloc.rs`
+/// on another, depending on how std's debug info was found: keep only the file name.
+static FRAME_FILE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\((?:[^()\s]*/)?([^/()\s]+\.rs:\d+)\)$").unwrap());
 
 /// Valgrind's record of each definitely lost block: its size and the stack that allocated it,
 /// down to the listing's `main` (the runtime's frames below it are the same in every program).
@@ -169,6 +218,7 @@ fn loss_records(stderr: &str, package: &str) -> Result<String, String> {
         if !in_record {
             continue;
         }
+        let text = FRAME_FILE.replace(&text, "($1)");
         records += &format!("{}\n", ADDRESS.replace_all(&text, "0x…"));
         if text.contains(&main) || text.trim_end() == "==PID==" {
             in_record = false;
@@ -178,7 +228,9 @@ fn loss_records(stderr: &str, package: &str) -> Result<String, String> {
         }
     }
     if records.is_empty() {
-        return Err(format!("`loss-records = true`, but valgrind printed no definitely lost record:\n{stderr}"));
+        return Err(format!(
+            "`loss-records = true`, but valgrind printed no definitely lost record:\n{stderr}"
+        ));
     }
     Ok(records)
 }
@@ -191,7 +243,10 @@ struct Lost {
 
 fn leak_summary(stderr: &str) -> Result<Lost, String> {
     if stderr.lines().any(|l| l.contains("All heap blocks were freed -- no leaks are possible")) {
-        return Ok(Lost { bytes: 0, report: "==PID== All heap blocks were freed -- no leaks are possible\n".into() });
+        return Ok(Lost {
+            bytes: 0,
+            report: "==PID== All heap blocks were freed -- no leaks are possible\n".into(),
+        });
     }
     let mut lost = Lost { bytes: 0, report: "==PID== LEAK SUMMARY:\n".into() };
     let mut seen = false;
@@ -199,7 +254,8 @@ fn leak_summary(stderr: &str) -> Result<Lost, String> {
         if let Some(c) = LOST.captures(line) {
             seen = true;
             lost.bytes += c[2].replace(',', "").parse::<u64>().unwrap_or(0);
-            lost.report += &format!("==PID==    {} lost: {} bytes in {} blocks\n", &c[1], &c[2], &c[3]);
+            lost.report +=
+                &format!("==PID==    {} lost: {} bytes in {} blocks\n", &c[1], &c[2], &c[3]);
         }
     }
     if !seen {

@@ -52,7 +52,11 @@ fn scan(name: &str, folder: &Path, text: &str) -> Page {
         let marker: String = trimmed.chars().take_while(|c| *c == '`' || *c == '~').collect();
         if marker.len() >= 3 {
             match &fence {
-                Some((open, _)) if marker.starts_with(open.as_str()) && trimmed.trim() == marker => fence = None,
+                Some((open, _))
+                    if marker.starts_with(open.as_str()) && trimmed.trim() == marker =>
+                {
+                    fence = None
+                }
                 Some(_) => {}
                 None => fence = Some((marker.clone(), trimmed[marker.len()..].trim().to_string())),
             }
@@ -110,18 +114,27 @@ pub fn check_fence(fence: Option<&str>, kind: &Kind) -> Result<(), String> {
     let Some(info) = fence else {
         return Err("is included outside a code block; put it in a ```rust block".into());
     };
-    let tokens: Vec<&str> = info.split(|c: char| c == ',' || c.is_whitespace()).filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> =
+        info.split(|c: char| c == ',' || c.is_whitespace()).filter(|t| !t.is_empty()).collect();
     if tokens.first() != Some(&"rust") {
-        return Err(format!("sits in a ```{info} block; a listing's source goes in a ```rust block"));
+        return Err(format!(
+            "sits in a ```{info} block; a listing's source goes in a ```rust block"
+        ));
     }
     let required = required_attribute(kind);
     if let Some(attr) = required
         && !tokens.contains(&attr)
     {
-        return Err(format!("is a {} listing, so its block must be ```rust,{attr} (it is ```{info})", kind.label()));
+        return Err(format!(
+            "is a {} listing, so its block must be ```rust,{attr} (it is ```{info})",
+            kind.label()
+        ));
     }
     if let Some(wrong) = ATTRIBUTES.iter().find(|a| tokens.contains(a) && Some(**a) != required) {
-        return Err(format!("is a {} listing, but its block is marked `{wrong}` (```{info})", kind.label()));
+        return Err(format!(
+            "is a {} listing, but its block is marked `{wrong}` (```{info})",
+            kind.label()
+        ));
     }
     Ok(())
 }

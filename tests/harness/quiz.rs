@@ -12,7 +12,8 @@ const MIN_QUESTIONS: usize = 5;
 const MIN_TRACING: usize = 2;
 
 pub fn check(path: &Path, listings: &[Listing]) -> Result<(), String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let quiz: Quiz = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut problems = Vec::new();
     let mut tracing = 0;
@@ -20,7 +21,9 @@ pub fn check(path: &Path, listings: &[Listing]) -> Result<(), String> {
         let number = index + 1;
         let problem = match question {
             Question::MultipleChoice(q) => multiple_choice(q),
-            Question::ShortAnswer(q) if q.0.answer.answer.trim().is_empty() => Some("the answer is empty".into()),
+            Question::ShortAnswer(q) if q.0.answer.answer.trim().is_empty() => {
+                Some("the answer is empty".into())
+            }
             Question::ShortAnswer(_) => None,
             Question::Tracing(q) => {
                 tracing += 1;
@@ -32,14 +35,21 @@ pub fn check(path: &Path, listings: &[Listing]) -> Result<(), String> {
         }
     }
     if quiz.questions.len() < MIN_QUESTIONS {
-        problems.push(format!("has {} questions; a chapter quiz has at least {MIN_QUESTIONS}", quiz.questions.len()));
+        problems.push(format!(
+            "has {} questions; a chapter quiz has at least {MIN_QUESTIONS}",
+            quiz.questions.len()
+        ));
     }
     if tracing < MIN_TRACING {
         problems.push(format!(
             "has {tracing} Tracing questions; a chapter quiz has at least {MIN_TRACING} about tested listings"
         ));
     }
-    if problems.is_empty() { Ok(()) } else { Err(format!("{}:\n{}", path.display(), problems.join("\n"))) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{}:\n{}", path.display(), problems.join("\n")))
+    }
 }
 
 fn multiple_choice(MultipleChoice(q): &MultipleChoice) -> Option<String> {
@@ -80,10 +90,13 @@ pub fn programs(path: &Path) -> Vec<String> {
 fn tracing_question(Tracing(q): &Tracing, listings: &[Listing]) -> Option<String> {
     let (program, answer) = (q.prompt.program.trim(), &q.answer);
     let listing = listings.iter().find(|l| {
-        std::fs::read_to_string(l.dir.join("src/main.rs")).is_ok_and(|source| source.trim() == program)
+        std::fs::read_to_string(l.dir.join("src/main.rs"))
+            .is_ok_and(|source| source.trim() == program)
     });
     let Some(listing) = listing else {
-        return Some("its program is not the src/main.rs of any listing, so nothing tests its answer".into());
+        return Some(
+            "its program is not the src/main.rs of any listing, so nothing tests its answer".into(),
+        );
     };
     let Ok(spec) = &listing.spec else {
         return Some(format!("its listing {} has a broken declaration", listing.name));

@@ -54,7 +54,8 @@ pub fn run(mut cmd: Command, limit: Duration) -> Result<Ran, String> {
         .stderr(Stdio::piped())
         .process_group(0);
     let started = Instant::now();
-    let mut child = cmd.spawn().map_err(|e| format!("could not start {:?}: {e}", cmd.get_program()))?;
+    let mut child =
+        cmd.spawn().map_err(|e| format!("could not start {:?}: {e}", cmd.get_program()))?;
     let stdout = drain(&mut child, true);
     let stderr = drain(&mut child, false);
     let waited = child.wait_timeout(limit).map_err(|e| format!("waiting for the listing: {e}"))?;

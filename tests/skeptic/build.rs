@@ -17,13 +17,15 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("pages");
     std::fs::create_dir_all(&out).unwrap();
 
-    let mdbook = MDBook::load(&root).unwrap_or_else(|e| panic!("cannot load the book at {}: {e:#}", root.display()));
+    let mdbook = MDBook::load(&root)
+        .unwrap_or_else(|e| panic!("cannot load the book at {}: {e:#}", root.display()));
     let ctx = PreprocessorContext::new(root.clone(), mdbook.config.clone(), "html".into());
     let book = LinkPreprocessor::new()
         .run(&ctx, mdbook.book.clone())
         .unwrap_or_else(|e| panic!("cannot expand the book's includes: {e:#}"));
 
-    let mut pages = vec![write(&out, "README.md", &std::fs::read_to_string(root.join("README.md")).unwrap())];
+    let mut pages =
+        vec![write(&out, "README.md", &std::fs::read_to_string(root.join("README.md")).unwrap())];
     for item in book.iter() {
         if let BookItem::Chapter(chapter) = item {
             if let Some(path) = &chapter.path {
@@ -40,7 +42,8 @@ fn write(out: &Path, name: &str, markdown: &str) -> PathBuf {
     let text: String = markdown
         .lines()
         .map(|line| {
-            let fence = line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
+            let fence =
+                line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
             if fence && line.contains("compile_fail") {
                 line.replace("compile_fail", "ignore")
             } else {

@@ -12,7 +12,10 @@ pub fn bench(root: &Path) -> Result<(), String> {
     let runnable: Vec<&Listing> = listings.iter().filter(|l| l.kind != "compile-fail").collect();
     let scratch = root.join("target/bench");
     let _ = std::fs::remove_dir_all(&scratch);
-    eprintln!("bench: (a) the naive way: {} runnable listings, each its own cargo project and target dir", runnable.len());
+    eprintln!(
+        "bench: (a) the naive way: {} runnable listings, each its own cargo project and target dir",
+        runnable.len()
+    );
     let mut each = Vec::new();
     let naive = timed(|| {
         for (i, listing) in runnable.iter().enumerate() {
@@ -50,7 +53,14 @@ pub fn bench(root: &Path) -> Result<(), String> {
     let slowest = each
         .iter()
         .take(3)
-        .map(|(t, name)| format!("`{name}` {:.1} s, {:.0} CPU-s ({:.0} %)", t.wall, t.cpu, 100.0 * t.wall / naive.wall))
+        .map(|(t, name)| {
+            format!(
+                "`{name}` {:.1} s, {:.0} CPU-s ({:.0} %)",
+                t.wall,
+                t.cpu,
+                100.0 * t.wall / naive.wall
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ");
     let (heaviest, name) = each.first().ok_or("no runnable listing")?;
@@ -119,7 +129,8 @@ fn naive_run(listing: &Listing, target: &Path) -> Result<(), String> {
     match listing.kind.as_str() {
         "test" => cargo(&["test", "--quiet"], BUILD_LIMIT),
         // It never ends by itself: build it, then give it its time before killing it.
-        "deadlock" => cargo(&["build", "--quiet"], BUILD_LIMIT).and_then(|()| cargo(&["run", "--quiet"], listing.timeout_secs)),
+        "deadlock" => cargo(&["build", "--quiet"], BUILD_LIMIT)
+            .and_then(|()| cargo(&["run", "--quiet"], listing.timeout_secs)),
         _ => cargo(&["run", "--quiet"], BUILD_LIMIT),
     }
 }
@@ -132,7 +143,11 @@ fn harness(root: &Path, target: &Path) -> Result<(), String> {
         .stdout(Stdio::null())
         .status()
         .map_err(|e| e.to_string())?;
-    if status.success() { Ok(()) } else { Err("the harness failed; fix the book before benchmarking".into()) }
+    if status.success() {
+        Ok(())
+    } else {
+        Err("the harness failed; fix the book before benchmarking".into())
+    }
 }
 
 fn rustc_version() -> String {

@@ -6,14 +6,18 @@ use std::process::{Command, Stdio};
 use crate::tools;
 
 /// mdbook-mermaid 0.17.1 was built against mdbook 0.5.0 and says so on every run; harmless.
-const HARMLESS: [&str; 1] =
-    ["The mdbook-mermaid preprocessor was built against version 0.5.0 of mdbook, but we're being called from version 0.5.4"];
+const HARMLESS: [&str; 1] = [
+    "The mdbook-mermaid preprocessor was built against version 0.5.0 of mdbook, but we're being called from version 0.5.4",
+];
 
 fn mdbook(root: &Path) -> Command {
     let mut cmd = Command::new(root.join(tools::DIR).join("bin").join("mdbook"));
     // Unset: linkcheck2 would print a Rust backtrace under every broken-link report.
     // A caller's RUST_LOG=info would make linkcheck2 print WARN lines about anchors it skips.
-    cmd.current_dir(root).env("PATH", tools::path_with_tools(root)).env_remove("RUST_BACKTRACE").env_remove("RUST_LOG");
+    cmd.current_dir(root)
+        .env("PATH", tools::path_with_tools(root))
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LOG");
     cmd
 }
 
@@ -34,7 +38,8 @@ pub fn build(root: &Path) -> Result<(), String> {
         .stdin(Stdio::null())
         .output()
         .map_err(|e| format!("could not start mdbook: {e}"))?;
-    let log = String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr);
+    let log = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
     eprint!("{log}");
     let bad = problems(&log);
     if !output.status.success() {

@@ -14,8 +14,13 @@ pub fn test(root: &Path) -> Result<(), String> {
     }
     let dir = root.join("tests/browser");
     if !dir.join("node_modules/playwright-core").is_dir() {
-        eprintln!("Installing the browser tests' npm packages (playwright-core, axe-core) from package-lock.json");
-        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir), "npm ci")?;
+        eprintln!(
+            "Installing the browser tests' npm packages (playwright-core, axe-core) from package-lock.json"
+        );
+        run(
+            Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir),
+            "npm ci",
+        )?;
     }
     run(
         Command::new("node")

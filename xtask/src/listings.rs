@@ -16,7 +16,10 @@ impl Listing {
         let source = std::fs::read_to_string(self.dir.join("src/main.rs"))
             .or_else(|_| std::fs::read_to_string(self.dir.join("src/lib.rs")))
             .unwrap_or_default();
-        self.kind == "deadlock" || ["thread::", "Condvar", "Barrier", "Mutex", "RwLock"].iter().any(|w| source.contains(w))
+        self.kind == "deadlock"
+            || ["thread::", "Condvar", "Barrier", "Mutex", "RwLock"]
+                .iter()
+                .any(|w| source.contains(w))
     }
 }
 
@@ -29,7 +32,8 @@ pub fn listings(root: &Path) -> Result<Vec<Listing>, String> {
     if !output.status.success() {
         return Err(format!("cargo metadata failed:\n{}", String::from_utf8_lossy(&output.stderr)));
     }
-    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).map_err(|e| e.to_string())?;
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&output.stdout).map_err(|e| e.to_string())?;
     let listings_dir = root.join("listings");
     let mut found: Vec<Listing> = metadata["packages"]
         .as_array()

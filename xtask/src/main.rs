@@ -47,14 +47,18 @@ fn main() -> ExitCode {
 }
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace root").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace root")
+        .to_path_buf()
 }
 
 type Phase = fn(&Path) -> Result<(), String>;
 
 /// Every phase runs even when an earlier one failed, so one run reports everything.
 fn test(root: &Path) -> Result<(), String> {
-    let listings: [(&str, Phase); 3] = [
+    let listings: [(&str, Phase); 4] = [
+        ("format", format),
         ("build", |root| cargo_test(root, &["--no-run"])),
         ("listings", |root| cargo_test(root, &[])),
         ("flakes", |root| flakes(root, &["3".into(), "--threaded".into()])),
@@ -69,7 +73,9 @@ fn test(root: &Path) -> Result<(), String> {
         results.insert(0, tools.join().expect("the tools phase does not panic"));
     });
     results.extend(book.into_iter().map(|(name, phase)| run_phase(name, phase, root)));
-    eprintln!("\nphase     time      result   (tools ran beside build, listings and flakes)");
+    eprintln!(
+        "\nphase     time      result   (tools ran beside format, build, listings and flakes)"
+    );
     for (name, took, ok) in &results {
         eprintln!("{name:<9} {:>6.1} s  {}", took.as_secs_f64(), if *ok { "ok" } else { "FAILED" });
     }
@@ -86,6 +92,21 @@ fn run_phase<'a>(name: &'a str, phase: Phase, root: &Path) -> (&'a str, Duration
         eprintln!("error in phase {name}: {error}");
     }
     (name, started.elapsed(), outcome.is_ok())
+}
+
+/// Readers copy the listings: they are laid out the way `cargo fmt` lays out their code (the
+/// harness and xtask too, with the same rustfmt.toml).
+fn format(root: &Path) -> Result<(), String> {
+    let status = cargo()
+        .current_dir(root)
+        .args(["fmt", "--all", "--check"])
+        .status()
+        .map_err(|e| format!("could not start cargo fmt: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err("not laid out as `cargo fmt` would (run `cargo fmt`, then re-bless snapshots whose line numbers moved)".into())
+    }
 }
 
 pub fn cargo() -> Command {
@@ -123,15 +144,24 @@ fn flakes(root: &Path, args: &[String]) -> Result<(), String> {
         None => 20,
     };
     let mut cmd = cargo();
-    cmd.current_dir(root).args(["test", "--test", "listings"]).env("BOOK_REPEAT", times.to_string());
+    cmd.current_dir(root)
+        .args(["test", "--test", "listings"])
+        .env("BOOK_REPEAT", times.to_string());
     if args.iter().any(|a| a == "--threaded") {
-        let names: Vec<String> =
-            listings::listings(root)?.into_iter().filter(|l| l.is_threaded()).map(|l| l.name).collect();
+        let names: Vec<String> = listings::listings(root)?
+            .into_iter()
+            .filter(|l| l.is_threaded())
+            .map(|l| l.name)
+            .collect();
         eprintln!("flakes: {} threaded or deadlock listings, {times} runs each", names.len());
         cmd.env("BOOK_ONLY", names.join(","));
     } else {
         eprintln!("flakes: every listing, {times} runs each");
     }
     let status = cmd.status().map_err(|e| format!("could not start cargo: {e}"))?;
-    if status.success() { Ok(()) } else { Err("some listings are flaky or failing (see above)".into()) }
+    if status.success() {
+        Ok(())
+    } else {
+        Err("some listings are flaky or failing (see above)".into())
+    }
 }

@@ -21,7 +21,8 @@ pub fn preprocess(args: &[String]) -> Result<(), String> {
     let mut problems = Vec::new();
     book.for_each_mut(|item| {
         if let BookItem::Chapter(chapter) = item {
-            let folder = chapter.path.as_ref().and_then(|p| p.parent()).map_or(src.clone(), |p| src.join(p));
+            let folder =
+                chapter.path.as_ref().and_then(|p| p.parent()).map_or(src.clone(), |p| src.join(p));
             match mark(&chapter.content, &folder) {
                 Ok(marked) => chapter.content = marked,
                 Err(e) => problems.push(e),
@@ -86,7 +87,10 @@ fn unquoted(line: &str) -> &str {
 }
 
 fn included_path(line: &str) -> Option<String> {
-    let start = line.find("{{#include ").map(|i| i + 11).or_else(|| line.find("{{#rustdoc_include ").map(|i| i + 19))?;
+    let start = line
+        .find("{{#include ")
+        .map(|i| i + 11)
+        .or_else(|| line.find("{{#rustdoc_include ").map(|i| i + 19))?;
     let rest = &line[start..];
     let end = rest.find(['}', ':', ' '])?;
     Some(rest[..end].to_string())
@@ -99,8 +103,10 @@ fn listing_dir(file: &Path) -> Option<PathBuf> {
 
 fn read_kind(dir: &Path) -> Result<Kind, String> {
     let manifest = dir.join("Cargo.toml");
-    let text = std::fs::read_to_string(&manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
-    let value: toml::Table = toml::from_str(&text).map_err(|e| format!("{}: {e}", manifest.display()))?;
+    let text =
+        std::fs::read_to_string(&manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
+    let value: toml::Table =
+        toml::from_str(&text).map_err(|e| format!("{}: {e}", manifest.display()))?;
     let listing = value
         .get("package")
         .and_then(|p| p.get("metadata"))
@@ -159,7 +165,9 @@ mod tests {
                     ```text\n{{#include ../listings/ch/01-x/output.txt}}\n```\n\n```text\nplain\n```\n\n\
                     ```text\n{{#include ../listings/ch/01-x/clippy.txt}}\n```\n";
         let marked = mark(page, &dir.path().join("src")).unwrap();
-        assert!(marked.contains("<div class=\"listing-marker marker-deadlock\">Deadlocks</div>\n\n```rust,no_run"));
+        assert!(marked.contains(
+            "<div class=\"listing-marker marker-deadlock\">Deadlocks</div>\n\n```rust,no_run"
+        ));
         assert!(marked.contains("<div class=\"output-label label-deadlock\">Deadlock — killed after 1 s</div>\n\n```text\n{{#include"));
         assert!(marked.contains("<div class=\"output-label label-clippy\">Clippy's findings</div>\n\n```text\n{{#include"));
         assert_eq!(marked.matches("<div").count(), 3, "a plain text block gets no label");

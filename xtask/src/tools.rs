@@ -13,7 +13,8 @@ pub const PINNED: [(&str, &str); 4] = [
 pub const DIR: &str = ".tools";
 
 pub fn ensure(root: &Path) -> Result<(), String> {
-    let missing: Vec<String> = missing(root).into_iter().map(|(name, version)| format!("{name}@{version}")).collect();
+    let missing: Vec<String> =
+        missing(root).into_iter().map(|(name, version)| format!("{name}@{version}")).collect();
     if missing.is_empty() {
         return Ok(());
     }

@@ -10,8 +10,11 @@ fn main() {
     println!("sorted: {:?}, best: {}", *scores, scores[3]);
 
     // The array lives on the heap; the Box on the stack is one pointer.
-    println!("[u32; 4] is {} bytes, Box<[u32; 4]> is {} bytes",
-        size_of::<[u32; 4]>(), size_of::<Box<[u32; 4]>>());
+    println!(
+        "[u32; 4] is {} bytes, Box<[u32; 4]> is {} bytes",
+        size_of::<[u32; 4]>(),
+        size_of::<Box<[u32; 4]>>()
+    );
 
     // `*` on a Box can move a value that is not Copy out of the box,
     // which `*` on a reference cannot do.

@@ -20,8 +20,11 @@ fn main() {
     let frame = brighten(frame);
     let after: *const Frame = &*frame;
 
-    println!("the box: {} bytes, the frame it owns: {} bytes",
-        size_of_val(&frame), size_of_val(&*frame));
+    println!(
+        "the box: {} bytes, the frame it owns: {} bytes",
+        size_of_val(&frame),
+        size_of_val(&*frame)
+    );
     println!("pixel 0 is now {}", frame.pixels[0]);
     println!("same heap address after two moves: {}", std::ptr::eq(before, after));
 }

@@ -71,8 +71,11 @@ fn main() {
     println!("main starts");
     let matrix = Box::new(Matrix { cells: [7; 505] });
     let addr = &*matrix as *const Matrix as usize;
-    println!("Box::new returned {:p}; it is the last ALLOC: {}",
-        &*matrix, LAST_ALLOC.load(Ordering::Relaxed) == addr);
+    println!(
+        "Box::new returned {:p}; it is the last ALLOC: {}",
+        &*matrix,
+        LAST_ALLOC.load(Ordering::Relaxed) == addr
+    );
 
     drop(matrix);
     println!("it is the last FREE: {}", LAST_FREE.load(Ordering::Relaxed) == addr);

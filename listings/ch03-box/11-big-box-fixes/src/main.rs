@@ -14,7 +14,10 @@ fn main() {
     let zeroed: Box<std::mem::MaybeUninit<[u8; N]>> = Box::new_zeroed();
     // SAFETY: an array of u8 whose bytes are all zero is a valid [u8; N].
     let array2: Box<[u8; N]> = unsafe { zeroed.assume_init() };
-    println!("new_zeroed: Box<[u8; {N}]>, sum of bytes {}", array2.iter().map(|&b| b as u32).sum::<u32>());
+    println!(
+        "new_zeroed: Box<[u8; {N}]>, sum of bytes {}",
+        array2.iter().map(|&b| b as u32).sum::<u32>()
+    );
 
     // Fix 3: for arbitrary contents, reserve uninitialised memory and fill it in place.
     let mut uninit: Box<[std::mem::MaybeUninit<u8>]> = Box::new_uninit_slice(N);

@@ -101,21 +101,36 @@ fn main() {
     assert_eq!(size_of::<MiniString>(), 31);
     assert_eq!(size_of::<MyString>(), 32);
     assert_eq!(size_of::<Option<String>>(), 24); // an enum around String need not grow
-    println!("String {}, MiniString {}, MyString {}, Option<String> {} bytes",
-        size_of::<String>(), size_of::<MiniString>(), size_of::<MyString>(),
-        size_of::<Option<String>>());
-    println!("MiniString: len at offset {}, bytes at offset {}",
-        offset_of!(MiniString, len), offset_of!(MiniString, bytes));
+    println!(
+        "String {}, MiniString {}, MyString {}, Option<String> {} bytes",
+        size_of::<String>(),
+        size_of::<MiniString>(),
+        size_of::<MyString>(),
+        size_of::<Option<String>>()
+    );
+    println!(
+        "MiniString: len at offset {}, bytes at offset {}",
+        offset_of!(MiniString, len),
+        offset_of!(MiniString, bytes)
+    );
 
     let short = MyString::from("hello world");
     let long = MyString::from("a string longer than thirty bytes");
-    println!("Inline payload at offset {}, Heap payload at offset {}",
-        payload_offset(&short), payload_offset(&long));
+    println!(
+        "Inline payload at offset {}, Heap payload at offset {}",
+        payload_offset(&short),
+        payload_offset(&long)
+    );
 
     for s in [&short, &long] {
         // str methods through Deref: len, chars, to_uppercase, ...
-        println!("{:<34} inline: {:<5} {} bytes, {} chars",
-            format!("{s:?}"), s.is_inline(), s.len(), s.chars().count());
+        println!(
+            "{:<34} inline: {:<5} {} bytes, {} chars",
+            format!("{s:?}"),
+            s.is_inline(),
+            s.len(),
+            s.chars().count()
+        );
     }
 
     let mut growing = MyString::from("Grüße");

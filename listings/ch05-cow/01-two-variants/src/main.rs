@@ -13,14 +13,24 @@ fn main() {
 
     // Borrowed: the Cow holds a `&str` pointing into `text`. Nothing is copied.
     let mut cow: Cow<'_, str> = Cow::Borrowed(&text);
-    println!("{:8} {:?} shares text's bytes: {}", describe(&cow), cow, cow.as_ptr() == text.as_ptr());
+    println!(
+        "{:8} {:?} shares text's bytes: {}",
+        describe(&cow),
+        cow,
+        cow.as_ptr() == text.as_ptr()
+    );
 
     // Reading never clones.
     println!("{:8} length {}, upper-case {}", describe(&cow), cow.len(), cow.to_uppercase());
 
     // The first write clones the borrowed text into a new String...
     cow.to_mut().push_str("!");
-    println!("{:8} {:?} shares text's bytes: {}", describe(&cow), cow, cow.as_ptr() == text.as_ptr());
+    println!(
+        "{:8} {:?} shares text's bytes: {}",
+        describe(&cow),
+        cow,
+        cow.as_ptr() == text.as_ptr()
+    );
 
     // ...and `text` itself was never touched.
     println!("text is still {text:?}");

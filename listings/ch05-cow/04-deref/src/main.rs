@@ -13,7 +13,13 @@ fn main() {
         // Method calls go through `Deref<Target = str>`: `len` and `starts_with` are str methods.
         let starts_with_o = cow.starts_with('o');
         // Deref coercion turns `&Cow<str>` into the `&str` that `shout` wants.
-        println!("{:<8} len {} starts with 'o': {:<5} shouted: {}", cow, cow.len(), starts_with_o, shout(cow));
+        println!(
+            "{:<8} len {} starts with 'o': {:<5} shouted: {}",
+            cow,
+            cow.len(),
+            starts_with_o,
+            shout(cow)
+        );
     }
 
     // The two variants compare by content, whatever their variant.

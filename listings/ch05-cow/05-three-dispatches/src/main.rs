@@ -87,13 +87,21 @@ fn main() {
     let enums: Vec<AnyShape> = sizes
         .iter()
         .enumerate()
-        .map(|(i, &x)| if i % 2 == 0 { AnyShape::Circle(Circle { radius: x }) } else { AnyShape::Square(Square { side: x }) })
+        .map(|(i, &x)| {
+            if i % 2 == 0 {
+                AnyShape::Circle(Circle { radius: x })
+            } else {
+                AnyShape::Square(Square { side: x })
+            }
+        })
         .collect();
     // Generics need one type per slice: the circles and the squares go in two vectors.
     let circles: Vec<Circle> = sizes.iter().step_by(2).map(|&x| Circle { radius: x }).collect();
-    let squares: Vec<Square> = sizes.iter().skip(1).step_by(2).map(|&x| Square { side: x }).collect();
+    let squares: Vec<Square> =
+        sizes.iter().skip(1).step_by(2).map(|&x| Square { side: x }).collect();
 
-    let (generic, t_generic) = time_per_shape(|| total_generic(black_box(&circles)) + total_generic(black_box(&squares)));
+    let (generic, t_generic) =
+        time_per_shape(|| total_generic(black_box(&circles)) + total_generic(black_box(&squares)));
     let (dynamic, t_dyn) = time_per_shape(|| total_dyn(black_box(&boxed)));
     let (enumd, t_enum) = time_per_shape(|| total_enum(black_box(&enums)));
 

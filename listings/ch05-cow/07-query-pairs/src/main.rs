@@ -13,7 +13,8 @@ fn show(cow: &Cow<'_, str>) -> String {
 
 fn main() {
     // ANCHOR: here
-    let url = Url::parse("https://example.com/rust?page=1024&sort=desc&extra=hello%20world&q=a+b").unwrap();
+    let url = Url::parse("https://example.com/rust?page=1024&sort=desc&extra=hello%20world&q=a+b")
+        .unwrap();
     let mut pairs = url.query_pairs();
 
     // `count` consumes an iterator, but url's `Parse` is `Copy`: this counts a copy...

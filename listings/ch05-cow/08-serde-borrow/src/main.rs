@@ -47,7 +47,10 @@ fn main() {
     println!("{:<8} {:?} without #[serde(borrow)]", variant(&user.name), user.name);
 
     // A plain `&str` field cannot fall back to owning: the escaped input is an error.
-    println!("&str field, plain input:   {:?}", serde_json::from_str::<UserStr>(plain).map(|u| u.name));
+    println!(
+        "&str field, plain input:   {:?}",
+        serde_json::from_str::<UserStr>(plain).map(|u| u.name)
+    );
     match serde_json::from_str::<UserStr>(escaped) {
         Ok(user) => println!("&str field, escaped input: {:?}", user.name),
         Err(e) => println!("&str field, escaped input: error: {e}"),

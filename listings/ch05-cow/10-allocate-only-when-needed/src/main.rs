@@ -50,7 +50,8 @@ fn escape_html(input: &str) -> Cow<'_, str> {
 
 fn main() {
     // ANCHOR: main
-    let inputs = ["plain text", "x < y", "fish & chips", "no markup at all, however long the text is"];
+    let inputs =
+        ["plain text", "x < y", "fish & chips", "no markup at all, however long the text is"];
     // Format each line first (formatting allocates too), then count only the call.
     let mut report = Vec::with_capacity(inputs.len());
     for input in inputs {

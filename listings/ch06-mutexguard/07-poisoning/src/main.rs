@@ -26,7 +26,11 @@ fn main() {
         Err(poisoned) => {
             // The error still carries the guard: the data is reachable, and may be broken.
             let mut books = poisoned.into_inner();
-            println!("lock() returned PoisonError; data is {:?}, sum {}", *books, books.0 + books.1);
+            println!(
+                "lock() returned PoisonError; data is {:?}, sum {}",
+                *books,
+                books.0 + books.1
+            );
             // Repair the invariant, then say so.
             books.1 += 25;
             ledger.clear_poison();

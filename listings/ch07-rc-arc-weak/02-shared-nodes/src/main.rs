@@ -29,7 +29,10 @@ fn main() {
 
     // ANCHOR: teardown
     drop(shared); // only our local handle: the two parents still own node 3
-    println!("after drop(shared): node 3 is owned by {} parents", Rc::strong_count(&left.children[0]));
+    println!(
+        "after drop(shared): node 3 is owned by {} parents",
+        Rc::strong_count(&left.children[0])
+    );
 
     println!("drop(left):");
     drop(left); // root still owns node 1: nothing is freed

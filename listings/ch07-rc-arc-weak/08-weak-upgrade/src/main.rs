@@ -15,6 +15,10 @@ fn main() {
     drop(strong); // the last strong owner: the String is dropped now
     println!("after drop: upgrade() = {:?}", weak.upgrade());
     // With no strong owner left, weak_count() reports 0 too (see the text).
-    println!("dangling Weak: strong_count = {}, weak_count = {}", weak.strong_count(), weak.weak_count());
+    println!(
+        "dangling Weak: strong_count = {}, weak_count = {}",
+        weak.strong_count(),
+        weak.weak_count()
+    );
     // ANCHOR_END: here
 }

@@ -20,6 +20,9 @@ fn main() {
 
     println!("readable after the block? {}", scores.try_borrow().is_ok());
     println!("scores = {:?}", scores.borrow());
-    println!("Ref<i32> is {} bytes: a pointer and a pointer to the borrow flag", size_of::<Ref<i32>>());
+    println!(
+        "Ref<i32> is {} bytes: a pointer and a pointer to the borrow flag",
+        size_of::<Ref<i32>>()
+    );
     // ANCHOR_END: here
 }

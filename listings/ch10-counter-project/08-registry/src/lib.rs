@@ -20,17 +20,14 @@ impl Registry {
         } // the read guard is dropped here, before write() below
         let mut counters = self.counters.write().unwrap();
         // Another thread may have created it between our two locks: `entry` checks again.
-        let counter = counters
-            .entry(name.to_string())
-            .or_insert_with(|| Arc::new(Counter::new()));
+        let counter = counters.entry(name.to_string()).or_insert_with(|| Arc::new(Counter::new()));
         Arc::clone(counter)
     }
 
     /// Every name with its count, sorted by name.
     pub fn snapshot(&self) -> Vec<(String, usize)> {
         let counters = self.counters.read().unwrap();
-        let mut all: Vec<_> =
-            counters.iter().map(|(name, c)| (name.clone(), c.get())).collect();
+        let mut all: Vec<_> = counters.iter().map(|(name, c)| (name.clone(), c.get())).collect();
         all.sort();
         all
     }

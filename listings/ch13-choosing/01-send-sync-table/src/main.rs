@@ -23,12 +23,20 @@ impl<T: ?Sized> AmbiguousIfSync<()> for T {}
 impl<T: ?Sized + Sync> AmbiguousIfSync<u8> for T {}
 
 macro_rules! assert_send {
-    (yes, $t:ty) => { const _: () = send::<$t>(); };
-    (no, $t:ty) => { const _: fn() = <$t as AmbiguousIfSend<_>>::check; };
+    (yes, $t:ty) => {
+        const _: () = send::<$t>();
+    };
+    (no, $t:ty) => {
+        const _: fn() = <$t as AmbiguousIfSend<_>>::check;
+    };
 }
 macro_rules! assert_sync {
-    (yes, $t:ty) => { const _: () = sync::<$t>(); };
-    (no, $t:ty) => { const _: fn() = <$t as AmbiguousIfSync<_>>::check; };
+    (yes, $t:ty) => {
+        const _: () = sync::<$t>();
+    };
+    (no, $t:ty) => {
+        const _: fn() = <$t as AmbiguousIfSync<_>>::check;
+    };
 }
 
 /// Every row is checked by the compiler before the program can print it.
