@@ -24,8 +24,9 @@ fn main() {
     let mut bytes: Vec<u8> = Vec::with_capacity(4);
     bytes.extend_from_slice(&[0xF0, 0x9F, 0xA6, 0x80]);
     println!("bytes: len {}, capacity {}", bytes.len(), bytes.capacity());
+    let buffer = bytes.as_ptr();
     let crab = String::from_utf8(bytes).unwrap(); // takes over the same buffer
-    println!("as a String: {crab}");
+    println!("as a String: {crab}, same buffer: {}", crab.as_ptr() == buffer);
     let refused = String::from_utf8(vec![0xFF]).unwrap_err();
     println!("0xFF as a String: refused, {refused}");
     // ANCHOR_END: guarantees

@@ -4,7 +4,7 @@ fn main() {
     // ANCHOR: here
     let config = Mutex::new("v1");
 
-    // A guard nobody keeps: rustc warns "unused `MutexGuard` that must be used",
+    // A guard nobody keeps: rustc warns "unused `std::sync::MutexGuard` that must be used",
     // and the guard is dropped at the end of the statement.
     config.lock().unwrap();
     println!("statement  -> locked now: {}", config.try_lock().is_err());
