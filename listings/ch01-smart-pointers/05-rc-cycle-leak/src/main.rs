@@ -14,7 +14,8 @@ impl Drop for Node {
 
 fn main() {
     let a = Rc::new(Node { name: "a", next: RefCell::new(None) });
-    let b = Rc::new(Node { name: "b", next: RefCell::new(Some(Rc::clone(&a))) });
+    let b =
+        Rc::new(Node { name: "b", next: RefCell::new(Some(Rc::clone(&a))) });
     *a.next.borrow_mut() = Some(Rc::clone(&b)); // a -> b -> a: a cycle
 
     println!("a: strong = {}", Rc::strong_count(&a));

@@ -15,8 +15,14 @@ fn main() {
     // A smart pointer owns what it points to: a new 42 on the heap.
     let boxed: Box<i32> = Box::new(value);
 
-    println!("*raw = {read_raw}, *reference = {}, *boxed = {}", *reference, *boxed);
-    println!("raw and reference hold the same address: {}", ptr::eq(raw, reference));
+    println!(
+        "*raw = {read_raw}, *reference = {}, *boxed = {}",
+        *reference, *boxed
+    );
+    println!(
+        "raw and reference hold the same address: {}",
+        ptr::eq(raw, reference)
+    );
     println!("the box points somewhere else: {}", !ptr::eq(&*boxed, reference));
     // ANCHOR_END: here
 
@@ -26,6 +32,9 @@ fn main() {
         let temporary = String::from("gone soon");
         dangling = &temporary;
     } // `temporary` is dropped here; `dangling` still holds its old address
-    println!("a raw pointer may outlive its target: null? {}", dangling.is_null());
+    println!(
+        "a raw pointer may outlive its target: null? {}",
+        dangling.is_null()
+    );
     // ANCHOR_END: dangling
 }

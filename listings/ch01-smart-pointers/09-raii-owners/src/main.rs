@@ -35,6 +35,10 @@ fn main() {
     let list = vec![Resource::acquire("d"), Resource::acquire("e")];
 
     let new_owner = a; // a move: ownership changes hands, nothing is released
-    println!("main ends, owning {} and {} resources", new_owner.name, list.len());
+    println!(
+        "main ends, owning {} and {} resources",
+        new_owner.name,
+        list.len()
+    );
 } // locals go in reverse order: `new_owner` (a), then `list` (d, e)
 // ANCHOR_END: main

@@ -21,7 +21,15 @@ fn main() {
     println!("-- pointers to sized values: thin --");
     sizes!(&i32, Box<i32>, Rc<i32>, Arc<i32>, Option<Box<i32>>);
     println!("-- pointers to unsized values: fat --");
-    sizes!(&str, Box<str>, Rc<str>, &[u8], Box<[u8]>, &dyn Display, Box<dyn Display>);
+    sizes!(
+        &str,
+        Box<str>,
+        Rc<str>,
+        &[u8],
+        Box<[u8]>,
+        &dyn Display,
+        Box<dyn Display>
+    );
     println!("-- structs that own a buffer --");
     sizes!(String, Vec<u8>);
     // ANCHOR_END: here

@@ -15,7 +15,10 @@ struct Connection {
 
 impl Drop for Connection {
     fn drop(&mut self) {
-        println!("Connection::drop runs first, all fields intact: {}", self.log.0);
+        println!(
+            "Connection::drop runs first, all fields intact: {}",
+            self.log.0
+        );
     }
 }
 

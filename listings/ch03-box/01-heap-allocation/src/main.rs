@@ -18,7 +18,8 @@ fn main() {
 
     // `*` on a Box can move a value that is not Copy out of the box,
     // which `*` on a reference cannot do.
-    let names: Box<Vec<String>> = Box::new(vec![String::from("Ada"), String::from("Grace")]);
+    let names: Box<Vec<String>> =
+        Box::new(vec![String::from("Ada"), String::from("Grace")]);
     let unboxed: Vec<String> = *names; // `names` can no longer be used
     println!("moved out of the box: {unboxed:?}");
     // ANCHOR_END: here

@@ -20,6 +20,9 @@ fn main() {
     println!("sum = {}", sum(&list));
     println!("size_of::<List>() = {} bytes", size_of::<List>());
     println!("size_of::<Box<List>>() = {} bytes", size_of::<Box<List>>());
-    println!("size_of::<Option<Box<List>>>() = {} bytes", size_of::<Option<Box<List>>>());
+    println!(
+        "size_of::<Option<Box<List>>>() = {} bytes",
+        size_of::<Option<Box<List>>>()
+    );
 }
 // ANCHOR_END: here

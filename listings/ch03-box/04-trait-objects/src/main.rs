@@ -44,7 +44,11 @@ fn main() {
     for shape in &shapes {
         println!("{:<12} area {:.3}", shape.name(), shape.area());
     }
-    println!("Square: {} bytes, Circle: {} bytes", size_of::<Square>(), size_of::<Circle>());
+    println!(
+        "Square: {} bytes, Circle: {} bytes",
+        size_of::<Square>(),
+        size_of::<Circle>()
+    );
     println!(
         "Box<Square>: {} bytes, Box<dyn Shape>: {} bytes (data pointer + vtable pointer)",
         size_of::<Box<Square>>(),

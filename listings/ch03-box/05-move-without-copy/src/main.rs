@@ -26,6 +26,9 @@ fn main() {
         size_of_val(&*frame)
     );
     println!("pixel 0 is now {}", frame.pixels[0]);
-    println!("same heap address after two moves: {}", std::ptr::eq(before, after));
+    println!(
+        "same heap address after two moves: {}",
+        std::ptr::eq(before, after)
+    );
 }
 // ANCHOR_END: here

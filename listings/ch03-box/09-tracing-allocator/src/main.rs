@@ -41,13 +41,21 @@ unsafe impl GlobalAlloc for Tracing {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let ptr = unsafe { System.alloc(layout) };
         LAST_ALLOC.store(ptr as usize, Ordering::Relaxed);
-        log(format_args!("  ALLOC {ptr:p} size {} align {}", layout.size(), layout.align()));
+        log(format_args!(
+            "  ALLOC {ptr:p} size {} align {}",
+            layout.size(),
+            layout.align()
+        ));
         ptr
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         LAST_FREE.store(ptr as usize, Ordering::Relaxed);
-        log(format_args!("  FREE  {ptr:p} size {} align {}", layout.size(), layout.align()));
+        log(format_args!(
+            "  FREE  {ptr:p} size {} align {}",
+            layout.size(),
+            layout.align()
+        ));
         unsafe { System.dealloc(ptr, layout) }
     }
 }
@@ -63,7 +71,10 @@ struct Matrix {
 
 impl Drop for Matrix {
     fn drop(&mut self) {
-        println!("dropping the Matrix (cell 0 = {}); its memory is still allocated", self.cells[0]);
+        println!(
+            "dropping the Matrix (cell 0 = {}); its memory is still allocated",
+            self.cells[0]
+        );
     }
 }
 
@@ -78,7 +89,10 @@ fn main() {
     );
 
     drop(matrix);
-    println!("it is the last FREE: {}", LAST_FREE.load(Ordering::Relaxed) == addr);
+    println!(
+        "it is the last FREE: {}",
+        LAST_FREE.load(Ordering::Relaxed) == addr
+    );
     println!("main ends");
 }
 // ANCHOR_END: main

@@ -30,7 +30,8 @@ impl MiniString {
     fn as_str(&self) -> &str {
         // The bytes were copied from a &str, so they are valid UTF-8; the check stays anyway
         // (`from_utf8_unchecked` would skip it, at the price of an `unsafe` block).
-        std::str::from_utf8(&self.bytes[..self.len as usize]).expect("copied from a &str")
+        std::str::from_utf8(&self.bytes[..self.len as usize])
+            .expect("copied from a &str")
     }
 }
 
@@ -59,13 +60,17 @@ impl MyString {
     /// Appends, moving the contents to the heap once they no longer fit inline.
     fn push_str(&mut self, tail: &str) {
         match self {
-            MyString::Inline(mini) if mini.len as usize + tail.len() <= INLINE_CAP => {
+            MyString::Inline(mini)
+                if mini.len as usize + tail.len() <= INLINE_CAP =>
+            {
                 let start = mini.len as usize;
-                mini.bytes[start..start + tail.len()].copy_from_slice(tail.as_bytes());
+                mini.bytes[start..start + tail.len()]
+                    .copy_from_slice(tail.as_bytes());
                 mini.len += tail.len() as u8;
             }
             MyString::Inline(mini) => {
-                let mut string = String::with_capacity(mini.len as usize + tail.len());
+                let mut string =
+                    String::with_capacity(mini.len as usize + tail.len());
                 string.push_str(mini.as_str());
                 string.push_str(tail);
                 *self = MyString::Heap(string);

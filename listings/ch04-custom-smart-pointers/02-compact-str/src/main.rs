@@ -10,9 +10,15 @@ fn main() {
         size_of::<Option<CompactString>>()
     );
 
-    for text in ["hello world", "exactly twenty-four byte", "twenty-five bytes: 1 more"] {
+    for text in
+        ["hello world", "exactly twenty-four byte", "twenty-five bytes: 1 more"]
+    {
         let s = CompactString::from(text);
-        println!("{:>2} bytes  on the heap: {:<5}  {s:?}", s.len(), s.is_heap_allocated());
+        println!(
+            "{:>2} bytes  on the heap: {:<5}  {s:?}",
+            s.len(),
+            s.is_heap_allocated()
+        );
     }
 }
 // ANCHOR_END: here

@@ -34,7 +34,10 @@ impl<T: Debug> DerefMut for LoggingBox<T> {
 impl<T: Debug> Drop for LoggingBox<T> {
     fn drop(&mut self) {
         // The value is still alive here: fields are dropped after this method returns.
-        println!("  [{}] drop, value still readable: {:?}", self.name, self.value);
+        println!(
+            "  [{}] drop, value still readable: {:?}",
+            self.name, self.value
+        );
     }
 }
 // ANCHOR_END: type

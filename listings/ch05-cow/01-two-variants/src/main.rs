@@ -21,7 +21,12 @@ fn main() {
     );
 
     // Reading never clones.
-    println!("{:8} length {}, upper-case {}", describe(&cow), cow.len(), cow.to_uppercase());
+    println!(
+        "{:8} length {}, upper-case {}",
+        describe(&cow),
+        cow.len(),
+        cow.to_uppercase()
+    );
 
     // The first write clones the borrowed text into a new String...
     cow.to_mut().push_str("!");

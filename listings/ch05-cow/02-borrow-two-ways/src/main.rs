@@ -13,7 +13,10 @@ fn main() {
     // A `&String` points at the String value itself: pointer, capacity, length.
     println!("&String points at `s` itself:   {}", std::ptr::eq(as_string, &s));
     // A `&str` points at the text, in the String's heap buffer.
-    println!("&str points into the heap bytes: {}", as_str.as_ptr() == s.as_ptr());
+    println!(
+        "&str points into the heap bytes: {}",
+        as_str.as_ptr() == s.as_ptr()
+    );
     println!(
         "the two addresses are equal:     {}",
         as_string as *const String as *const u8 == as_str.as_ptr()

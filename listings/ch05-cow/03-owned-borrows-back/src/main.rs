@@ -11,7 +11,12 @@ where
 {
     let owned: B::Owned = borrowed.to_owned(); // &B -> B::Owned: a clone
     let back: &B = owned.borrow(); // B::Owned -> &B: just a reference
-    println!("{:>15} -> {:<22} -> {:?}", type_name::<B>(), type_name::<B::Owned>(), back);
+    println!(
+        "{:>15} -> {:<22} -> {:?}",
+        type_name::<B>(),
+        type_name::<B::Owned>(),
+        back
+    );
 }
 
 fn main() {

@@ -23,6 +23,9 @@ fn main() {
     }
 
     // The two variants compare by content, whatever their variant.
-    println!("equal contents compare equal: {}", Cow::Borrowed("owned") == owned);
+    println!(
+        "equal contents compare equal: {}",
+        Cow::Borrowed("owned") == owned
+    );
     // ANCHOR_END: here
 }

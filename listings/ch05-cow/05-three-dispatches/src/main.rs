@@ -69,7 +69,8 @@ fn time_per_shape(mut f: impl FnMut() -> f64) -> (f64, f64) {
     for _ in 0..ROUNDS {
         black_box(f());
     }
-    let nanos = start.elapsed().as_nanos() as f64 / (ROUNDS as f64 * SHAPES as f64);
+    let nanos =
+        start.elapsed().as_nanos() as f64 / (ROUNDS as f64 * SHAPES as f64);
     (total, nanos)
 }
 
@@ -81,7 +82,11 @@ fn main() {
         .iter()
         .enumerate()
         .map(|(i, &x)| -> Box<dyn Shape> {
-            if i % 2 == 0 { Box::new(Circle { radius: x }) } else { Box::new(Square { side: x }) }
+            if i % 2 == 0 {
+                Box::new(Circle { radius: x })
+            } else {
+                Box::new(Square { side: x })
+            }
         })
         .collect();
     let enums: Vec<AnyShape> = sizes
@@ -96,16 +101,20 @@ fn main() {
         })
         .collect();
     // Generics need one type per slice: the circles and the squares go in two vectors.
-    let circles: Vec<Circle> = sizes.iter().step_by(2).map(|&x| Circle { radius: x }).collect();
+    let circles: Vec<Circle> =
+        sizes.iter().step_by(2).map(|&x| Circle { radius: x }).collect();
     let squares: Vec<Square> =
         sizes.iter().skip(1).step_by(2).map(|&x| Square { side: x }).collect();
 
-    let (generic, t_generic) =
-        time_per_shape(|| total_generic(black_box(&circles)) + total_generic(black_box(&squares)));
+    let (generic, t_generic) = time_per_shape(|| {
+        total_generic(black_box(&circles)) + total_generic(black_box(&squares))
+    });
     let (dynamic, t_dyn) = time_per_shape(|| total_dyn(black_box(&boxed)));
     let (enumd, t_enum) = time_per_shape(|| total_enum(black_box(&enums)));
 
-    println!("generic (two Vecs):    total {generic:.0}, {t_generic:.2} ns/shape");
+    println!(
+        "generic (two Vecs):    total {generic:.0}, {t_generic:.2} ns/shape"
+    );
     println!("trait objects (Box):   total {dynamic:.0}, {t_dyn:.2} ns/shape");
     println!("enum variants (match): total {enumd:.0}, {t_enum:.2} ns/shape");
     // ANCHOR_END: bench

@@ -39,12 +39,21 @@ fn main() {
 
     for input in [plain, escaped] {
         let user: User = serde_json::from_str(input).unwrap();
-        println!("{:<8} {:?} (age {})", variant(&user.name), user.name, user.age);
+        println!(
+            "{:<8} {:?} (age {})",
+            variant(&user.name),
+            user.name,
+            user.age
+        );
     }
 
     // Forgetting the attribute silently gives up on borrowing.
     let user: UserNoBorrow = serde_json::from_str(plain).unwrap();
-    println!("{:<8} {:?} without #[serde(borrow)]", variant(&user.name), user.name);
+    println!(
+        "{:<8} {:?} without #[serde(borrow)]",
+        variant(&user.name),
+        user.name
+    );
 
     // A plain `&str` field cannot fall back to owning: the escaped input is an error.
     println!(

@@ -50,16 +50,26 @@ fn escape_html(input: &str) -> Cow<'_, str> {
 
 fn main() {
     // ANCHOR: main
-    let inputs =
-        ["plain text", "x < y", "fish & chips", "no markup at all, however long the text is"];
+    let inputs = [
+        "plain text",
+        "x < y",
+        "fish & chips",
+        "no markup at all, however long the text is",
+    ];
     // Format each line first (formatting allocates too), then count only the call.
     let mut report = Vec::with_capacity(inputs.len());
     for input in inputs {
         let before = allocations();
         let output = escape_html(input);
         let allocated = allocations() - before;
-        let variant = if matches!(output, Cow::Borrowed(_)) { "Borrowed" } else { "Owned" };
-        report.push(format!("{input:<44} -> {variant:<8} {allocated} allocation(s)  {output}"));
+        let variant = if matches!(output, Cow::Borrowed(_)) {
+            "Borrowed"
+        } else {
+            "Owned"
+        };
+        report.push(format!(
+            "{input:<44} -> {variant:<8} {allocated} allocation(s)  {output}"
+        ));
     }
     for line in report {
         println!("{line}");

@@ -12,7 +12,11 @@ fn main() {
         // `lock` blocks until the mutex is ours, then hands back a guard.
         let mut guard: MutexGuard<'_, Vec<i32>> = scores.lock().unwrap();
         guard.push(30); // DerefMut: `guard` acts as a `&mut Vec<i32>`
-        println!("inside:  len {} (Deref), locked: {}", guard.len(), is_locked(&scores));
+        println!(
+            "inside:  len {} (Deref), locked: {}",
+            guard.len(),
+            is_locked(&scores)
+        );
     } // the guard is dropped here, and its Drop unlocks the mutex
 
     println!("after:   locked: {}", is_locked(&scores));

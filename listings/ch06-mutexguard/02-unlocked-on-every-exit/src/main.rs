@@ -36,7 +36,9 @@ fn main() {
         // If the guard had survived, `try_lock` would fail with WouldBlock.
         let unlocked = match account.try_lock() {
             Ok(_) => "unlocked",
-            Err(std::sync::TryLockError::Poisoned(_)) => "unlocked (and poisoned)",
+            Err(std::sync::TryLockError::Poisoned(_)) => {
+                "unlocked (and poisoned)"
+            }
             Err(std::sync::TryLockError::WouldBlock) => "STILL LOCKED",
         };
         println!("withdraw {amount:>3}: {outcome:<9} -> mutex {unlocked}");

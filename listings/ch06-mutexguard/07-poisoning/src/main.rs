@@ -37,6 +37,10 @@ fn main() {
             println!("repaired to {:?}", *books);
         }
     }
-    println!("poisoned: {}; lock() is ok: {}", ledger.is_poisoned(), ledger.lock().is_ok());
+    println!(
+        "poisoned: {}; lock() is ok: {}",
+        ledger.is_poisoned(),
+        ledger.lock().is_ok()
+    );
     // ANCHOR_END: recover
 }

@@ -18,7 +18,8 @@ fn main() {
                 *map.entry(Cow::Borrowed("hello")).or_insert(0) += 1;
                 // ...a key built at run time is an owned String.
                 let parity = if i % 2 == 0 { "even" } else { "odd" };
-                *map.entry(Cow::Owned(format!("thread-{parity}"))).or_insert(0) += 1;
+                *map.entry(Cow::Owned(format!("thread-{parity}")))
+                    .or_insert(0) += 1;
             }) // the guard `map` is dropped here, unlocking the mutex
         })
         .collect();

@@ -29,7 +29,10 @@ impl<R> Pool<R> {
             if let Some(resource) = idle.pop() {
                 return Pooled { resource: Some(resource), pool: self };
             }
-            idle = self.returned.wait(idle).unwrap_or_else(PoisonError::into_inner);
+            idle = self
+                .returned
+                .wait(idle)
+                .unwrap_or_else(PoisonError::into_inner);
         }
     }
 
@@ -56,7 +59,8 @@ impl<R> DerefMut for Pooled<'_, R> {
 impl<R> Drop for Pooled<'_, R> {
     fn drop(&mut self) {
         if let Some(resource) = self.resource.take() {
-            let mut idle = self.pool.idle.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut idle =
+                self.pool.idle.lock().unwrap_or_else(PoisonError::into_inner);
             idle.push(resource);
             self.pool.returned.notify_one();
         }
@@ -116,7 +120,11 @@ mod tests {
         }));
         assert!(result.is_err());
         assert_eq!(pool.idle(), 1, "unwinding dropped the handle");
-        assert_eq!(pool.get().id, 1, "and the resource can be checked out again");
+        assert_eq!(
+            pool.get().id,
+            1,
+            "and the resource can be checked out again"
+        );
     }
 
     #[test]

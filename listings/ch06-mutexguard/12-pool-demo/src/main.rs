@@ -26,7 +26,10 @@ impl<R> Pool<R> {
             if let Some(resource) = idle.pop() {
                 return Pooled { resource: Some(resource), pool: self };
             }
-            idle = self.returned.wait(idle).unwrap_or_else(PoisonError::into_inner);
+            idle = self
+                .returned
+                .wait(idle)
+                .unwrap_or_else(PoisonError::into_inner);
         }
     }
 
@@ -51,7 +54,8 @@ impl<R> DerefMut for Pooled<'_, R> {
 impl<R> Drop for Pooled<'_, R> {
     fn drop(&mut self) {
         if let Some(resource) = self.resource.take() {
-            let mut idle = self.pool.idle.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut idle =
+                self.pool.idle.lock().unwrap_or_else(PoisonError::into_inner);
             idle.push(resource);
             self.pool.returned.notify_one();
         }

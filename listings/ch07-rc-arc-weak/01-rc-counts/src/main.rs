@@ -15,6 +15,9 @@ fn main() {
     println!("after the block:   strong = {}", Rc::strong_count(&title));
 
     drop(title); // the first owner is gone, but shelf_a still keeps the String alive
-    println!("shelf_a still reads {shelf_a:?}, strong = {}", Rc::strong_count(&shelf_a));
+    println!(
+        "shelf_a still reads {shelf_a:?}, strong = {}",
+        Rc::strong_count(&shelf_a)
+    );
     // ANCHOR_END: here
 } // shelf_a, the last owner, is dropped: the count reaches 0 and the String is freed

@@ -19,7 +19,10 @@ fn main() {
     let shared = Rc::new(Node { value: 3, children: vec![] });
     let left = Rc::new(Node { value: 1, children: vec![Rc::clone(&shared)] });
     let right = Rc::new(Node { value: 2, children: vec![Rc::clone(&shared)] });
-    let root = Rc::new(Node { value: 0, children: vec![Rc::clone(&left), Rc::clone(&right)] });
+    let root = Rc::new(Node {
+        value: 0,
+        children: vec![Rc::clone(&left), Rc::clone(&right)],
+    });
 
     println!("root:   strong = {}", Rc::strong_count(&root));
     println!("left:   strong = {}", Rc::strong_count(&left));
@@ -38,7 +41,10 @@ fn main() {
     drop(left); // root still owns node 1: nothing is freed
     println!("drop(root):");
     drop(root); // frees root and node 1; node 3 is still owned by node 2
-    println!("node 3 now has strong = {}", Rc::strong_count(&right.children[0]));
+    println!(
+        "node 3 now has strong = {}",
+        Rc::strong_count(&right.children[0])
+    );
     println!("drop(right):");
     drop(right); // the last owner of node 2, which was the last owner of node 3
     // ANCHOR_END: teardown

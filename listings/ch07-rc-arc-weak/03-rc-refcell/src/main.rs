@@ -18,6 +18,11 @@ fn main() {
     shop.borrow_mut().balance -= 350;
 
     let seen = account.borrow(); // Ref: shared, until `seen` is dropped
-    println!("{} has {} (owners: {})", seen.owner, seen.balance, Rc::strong_count(&account));
+    println!(
+        "{} has {} (owners: {})",
+        seen.owner,
+        seen.balance,
+        Rc::strong_count(&account)
+    );
 }
 // ANCHOR_END: here

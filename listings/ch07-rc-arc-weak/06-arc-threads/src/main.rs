@@ -6,7 +6,8 @@ fn main() {
     let numbers = Arc::new(vec![1, 2, 3, 4, 5]);
 
     // One owner per thread, made before any thread starts.
-    let owners: Vec<Arc<Vec<i32>>> = (0..3).map(|_| Arc::clone(&numbers)).collect();
+    let owners: Vec<Arc<Vec<i32>>> =
+        (0..3).map(|_| Arc::clone(&numbers)).collect();
     println!("before spawning: strong = {}", Arc::strong_count(&numbers));
 
     let handles: Vec<_> = owners

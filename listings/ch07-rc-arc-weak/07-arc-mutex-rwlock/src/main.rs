@@ -26,8 +26,12 @@ fn main() {
             thread::spawn(move || settings.read().unwrap().len()) // many readers at once
         })
         .collect();
-    let lengths: Vec<usize> = readers.into_iter().map(|h| h.join().unwrap()).collect();
+    let lengths: Vec<usize> =
+        readers.into_iter().map(|h| h.join().unwrap()).collect();
     settings.write().unwrap().push_str(", large font"); // one writer, no readers
-    println!("rwlock: readers saw {lengths:?}, now {:?}", settings.read().unwrap());
+    println!(
+        "rwlock: readers saw {lengths:?}, now {:?}",
+        settings.read().unwrap()
+    );
     // ANCHOR_END: rwlock
 }

@@ -4,13 +4,17 @@ use std::rc::{Rc, Weak};
 // ANCHOR: node
 struct Node {
     name: &'static str,
-    parent: RefCell<Weak<Node>>,      // up: does not own
+    parent: RefCell<Weak<Node>>, // up: does not own
     children: RefCell<Vec<Rc<Node>>>, // down: owns
 }
 
 impl Node {
     fn new(name: &'static str) -> Rc<Node> {
-        Rc::new(Node { name, parent: RefCell::new(Weak::new()), children: RefCell::new(vec![]) })
+        Rc::new(Node {
+            name,
+            parent: RefCell::new(Weak::new()),
+            children: RefCell::new(vec![]),
+        })
     }
 
     fn add_child(parent: &Rc<Node>, child: Rc<Node>) {
@@ -31,7 +35,11 @@ impl Drop for Node {
 // ANCHOR_END: node
 
 fn counts(label: &str, node: &Rc<Node>) {
-    println!("{label}: strong = {}, weak = {}", Rc::strong_count(node), Rc::weak_count(node));
+    println!(
+        "{label}: strong = {}, weak = {}",
+        Rc::strong_count(node),
+        Rc::weak_count(node)
+    );
 }
 
 fn main() {

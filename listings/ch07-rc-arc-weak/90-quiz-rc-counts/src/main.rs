@@ -4,6 +4,7 @@ fn main() {
     let a = Rc::new(5);
     let b = Rc::clone(&a);
     let c = Rc::new(*a);
-    println!("{} {} {}", Rc::strong_count(&a), Rc::strong_count(&c), Rc::ptr_eq(&a, &c));
+    let (count_a, count_c) = (Rc::strong_count(&a), Rc::strong_count(&c));
+    println!("{count_a} {count_c} {}", Rc::ptr_eq(&a, &c));
     drop(b);
 }

@@ -13,7 +13,8 @@ fn main() {
     } // both Refs dropped: their Drop gives the shared borrows back
 
     {
-        let mut best: RefMut<i32> = RefMut::map(scores.borrow_mut(), |v| v.last_mut().unwrap());
+        let mut best: RefMut<i32> =
+            RefMut::map(scores.borrow_mut(), |v| v.last_mut().unwrap());
         *best += 5; // DerefMut: write through the guard
         println!("readable now? {}", scores.try_borrow().is_ok());
     } // RefMut dropped: the exclusive borrow ends

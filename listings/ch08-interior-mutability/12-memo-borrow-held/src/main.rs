@@ -22,6 +22,7 @@ impl Fibonacci {
 }
 
 fn main() {
-    let fib = Fibonacci { cache: RefCell::new(HashMap::from([(0, 0), (1, 1)])) };
+    let fib =
+        Fibonacci { cache: RefCell::new(HashMap::from([(0, 0), (1, 1)])) };
     println!("fib(10) = {}", fib.get(10));
 }

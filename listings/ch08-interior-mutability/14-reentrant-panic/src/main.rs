@@ -19,7 +19,8 @@ impl Thermometer {
 
 fn main() {
     // ANCHOR: here
-    let thermometer = Rc::new(Thermometer { listeners: RefCell::new(Vec::new()) });
+    let thermometer =
+        Rc::new(Thermometer { listeners: RefCell::new(Vec::new()) });
 
     // A listener that reacts to heat by publishing a corrected reading itself.
     // It holds a Weak, not an Rc: the thermometer owns the listener, not the other way.

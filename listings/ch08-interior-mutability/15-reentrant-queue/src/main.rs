@@ -17,7 +17,9 @@ impl Thermometer {
         }
         // Pop in its own statement, so the `pending` borrow ends before the body.
         loop {
-            let Some(next) = self.pending.borrow_mut().pop_front() else { break };
+            let Some(next) = self.pending.borrow_mut().pop_front() else {
+                break;
+            };
             for listener in self.listeners.borrow_mut().iter_mut() {
                 listener(next); // may call notify: that only touches `pending`
             }

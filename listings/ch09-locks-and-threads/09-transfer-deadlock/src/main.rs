@@ -7,9 +7,17 @@ struct Account {
 }
 
 // ANCHOR: transfer
-fn transfer(from: &Account, to: &Account, amount: i64, both_locked_one: &Barrier) {
+fn transfer(
+    from: &Account,
+    to: &Account,
+    amount: i64,
+    both_locked_one: &Barrier,
+) {
     let mut source = from.balance.lock().unwrap();
-    println!("{} -> {}: holds {}, wants {}", from.name, to.name, from.name, to.name);
+    println!(
+        "{} -> {}: holds {}, wants {}",
+        from.name, to.name, from.name, to.name
+    );
     both_locked_one.wait(); // demo only: wait until the other thread holds its first lock
     let mut target = to.balance.lock().unwrap(); // never returns
     *source -= amount;

@@ -9,7 +9,12 @@ struct Account {
 
 // ANCHOR: transfer
 /// Returns how many attempts the transfer took.
-fn transfer(from: &Account, to: &Account, amount: i64, both_locked_one: &Barrier) -> u32 {
+fn transfer(
+    from: &Account,
+    to: &Account,
+    amount: i64,
+    both_locked_one: &Barrier,
+) -> u32 {
     let mut attempts = 0;
     loop {
         attempts += 1;
@@ -46,7 +51,10 @@ fn main() {
         let two = s.spawn(|| transfer(&bob, &alice, 20, &barrier));
         [one.join().unwrap(), two.join().unwrap()]
     });
-    println!("at least one thread had to back off: {}", attempts.iter().any(|&n| n > 1));
+    println!(
+        "at least one thread had to back off: {}",
+        attempts.iter().any(|&n| n > 1)
+    );
     let (a, b) = (*alice.balance.lock().unwrap(), *bob.balance.lock().unwrap());
     println!("alice = {a}, bob = {b}, total = {}", a + b);
     // ANCHOR_END: main

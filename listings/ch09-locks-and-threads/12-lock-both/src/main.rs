@@ -4,7 +4,11 @@ use std::thread;
 // ANCHOR: helper
 /// Locks `a` and `b` in the order of their addresses, whatever order the caller
 /// names them in, runs `f` on both values, and unlocks both when `f` returns.
-fn with_both<T, R>(a: &Mutex<T>, b: &Mutex<T>, f: impl FnOnce(&mut T, &mut T) -> R) -> R {
+fn with_both<T, R>(
+    a: &Mutex<T>,
+    b: &Mutex<T>,
+    f: impl FnOnce(&mut T, &mut T) -> R,
+) -> R {
     assert!(!std::ptr::eq(a, b), "with_both needs two different mutexes");
     let (mut guard_a, mut guard_b);
     if std::ptr::from_ref(a) < std::ptr::from_ref(b) {

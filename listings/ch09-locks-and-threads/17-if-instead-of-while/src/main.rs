@@ -23,7 +23,8 @@ fn main() {
                     consumer_waiting.notify_one();
                     q = item_ready.wait(q).unwrap();
                 }
-                let item = q.items.pop_front().expect("woke up to an empty queue");
+                let item =
+                    q.items.pop_front().expect("woke up to an empty queue");
                 println!("a consumer got item {item}");
                 // ANCHOR_END: consumer
             });

@@ -21,7 +21,9 @@ fn main() {
                     q.waiting += 1;
                     consumer_waiting.notify_one();
                     // Re-checks the condition after every wake-up, expected or not.
-                    q = item_ready.wait_while(q, |q| q.items.is_empty()).unwrap();
+                    q = item_ready
+                        .wait_while(q, |q| q.items.is_empty())
+                        .unwrap();
                     q.items.pop_front().unwrap() // cannot fail: the queue is not empty
                     // ANCHOR_END: consumer
                 })

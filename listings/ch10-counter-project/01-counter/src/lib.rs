@@ -72,13 +72,21 @@ impl Counter {
 // ANCHOR: callbacks
 impl Counter {
     /// Runs `callback` every time the count becomes `threshold`.
-    pub fn on_threshold(&self, threshold: usize, callback: impl Fn(usize) + Send + Sync + 'static) {
+    pub fn on_threshold(
+        &self,
+        threshold: usize,
+        callback: impl Fn(usize) + Send + Sync + 'static,
+    ) {
         let mut callbacks = self.callbacks.write().unwrap();
         callbacks.entry(threshold).or_default().push(Arc::new(callback));
     }
 
     /// Runs `callback` the first time the count becomes `threshold`, and never again.
-    pub fn once_at(&self, threshold: usize, callback: impl FnOnce(usize) + Send + 'static) {
+    pub fn once_at(
+        &self,
+        threshold: usize,
+        callback: impl FnOnce(usize) + Send + 'static,
+    ) {
         let mut once = self.once.lock().unwrap();
         once.entry(threshold).or_default().push(Box::new(callback));
     }
@@ -87,10 +95,16 @@ impl Counter {
         // Copy the callbacks out while holding the read lock: cloning an `Arc`
         // only increments its count. The guard is a temporary of this statement,
         // so the map is unlocked before the first callback runs.
-        let every_time: Vec<Callback> =
-            self.callbacks.read().unwrap().get(&count).cloned().unwrap_or_default();
+        let every_time: Vec<Callback> = self
+            .callbacks
+            .read()
+            .unwrap()
+            .get(&count)
+            .cloned()
+            .unwrap_or_default();
         // Take the one-shot callbacks out of their map: whoever removes them runs them.
-        let first_time = self.once.lock().unwrap().remove(&count).unwrap_or_default();
+        let first_time =
+            self.once.lock().unwrap().remove(&count).unwrap_or_default();
 
         for callback in every_time {
             callback(count); // no lock of ours is held: the callback may use the counter

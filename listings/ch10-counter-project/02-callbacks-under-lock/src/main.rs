@@ -23,7 +23,11 @@ impl Counter {
         new_count
     }
 
-    fn on_threshold(&self, threshold: usize, callback: impl Fn(usize) + Send + Sync + 'static) {
+    fn on_threshold(
+        &self,
+        threshold: usize,
+        callback: impl Fn(usize) + Send + Sync + 'static,
+    ) {
         let mut callbacks = self.callbacks.write().unwrap();
         callbacks.entry(threshold).or_default().push(Box::new(callback));
     }

@@ -15,7 +15,9 @@ fn main() {
     let milestones = Arc::new(Mutex::new(Vec::new()));
     for threshold in [10, 50, 100] {
         let milestones = Arc::clone(&milestones);
-        counter.once_at(threshold, move |count| milestones.lock().unwrap().push(count));
+        counter.once_at(threshold, move |count| {
+            milestones.lock().unwrap().push(count)
+        });
     }
 
     let reports: Vec<(usize, usize)> = thread::scope(|s| {
@@ -48,6 +50,9 @@ fn main() {
     }
     let up: usize = reports.iter().map(|r| r.0).sum();
     let down: usize = reports.iter().map(|r| r.1).sum();
-    println!("final count: {} = {up} increments - {down} decrements", counter.get());
+    println!(
+        "final count: {} = {up} increments - {down} decrements",
+        counter.get()
+    );
     // ANCHOR_END: here
 }

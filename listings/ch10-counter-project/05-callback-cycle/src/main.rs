@@ -13,7 +13,10 @@ fn main() {
     for _ in 0..3 {
         counter.increment();
     }
-    println!("strong count before main's drop: {}", Arc::strong_count(&counter));
+    println!(
+        "strong count before main's drop: {}",
+        Arc::strong_count(&counter)
+    );
     let watcher = Arc::downgrade(&counter); // a Weak, to look without keeping it alive
     drop(counter); // 2 -> 1: the callback's own Arc keeps the counter alive, forever
     println!("strong count after main's drop: {}", watcher.strong_count());

@@ -15,7 +15,11 @@ fn main() {
     for _ in 0..3 {
         counter.increment();
     }
-    println!("strong = {}, weak = {}", Arc::strong_count(&counter), Arc::weak_count(&counter));
+    println!(
+        "strong = {}, weak = {}",
+        Arc::strong_count(&counter),
+        Arc::weak_count(&counter)
+    );
     drop(counter); // 1 -> 0: the counter and its callbacks are freed
     // ANCHOR_END: here
 }

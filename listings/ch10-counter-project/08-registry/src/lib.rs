@@ -20,14 +20,17 @@ impl Registry {
         } // the read guard is dropped here, before write() below
         let mut counters = self.counters.write().unwrap();
         // Another thread may have created it between our two locks: `entry` checks again.
-        let counter = counters.entry(name.to_string()).or_insert_with(|| Arc::new(Counter::new()));
+        let counter = counters
+            .entry(name.to_string())
+            .or_insert_with(|| Arc::new(Counter::new()));
         Arc::clone(counter)
     }
 
     /// Every name with its count, sorted by name.
     pub fn snapshot(&self) -> Vec<(String, usize)> {
         let counters = self.counters.read().unwrap();
-        let mut all: Vec<_> = counters.iter().map(|(name, c)| (name.clone(), c.get())).collect();
+        let mut all: Vec<_> =
+            counters.iter().map(|(name, c)| (name.clone(), c.get())).collect();
         all.sort();
         all
     }
@@ -57,7 +60,10 @@ mod tests {
         registry.counter("hits").increment();
         registry.counter("hits").increment();
         registry.counter("misses").increment();
-        assert_eq!(registry.snapshot(), [("hits".to_string(), 2), ("misses".to_string(), 1)]);
+        assert_eq!(
+            registry.snapshot(),
+            [("hits".to_string(), 2), ("misses".to_string(), 1)]
+        );
     }
 
     #[test]

@@ -6,7 +6,11 @@ struct Connection {
 
 impl Drop for Connection {
     fn drop(&mut self) {
-        println!("closing connection {} ({} bytes)", self.id, self.buffer.len());
+        println!(
+            "closing connection {} ({} bytes)",
+            self.id,
+            self.buffer.len()
+        );
     }
 }
 

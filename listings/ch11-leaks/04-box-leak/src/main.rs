@@ -15,7 +15,9 @@ fn main() {
 
     // `thread::spawn` needs 'static data; a `&'static Config` is Copy and qualifies.
     let handles: Vec<_> = (0..config.workers)
-        .map(|i| thread::spawn(move || format!("worker {i} of {}", config.name)))
+        .map(|i| {
+            thread::spawn(move || format!("worker {i} of {}", config.name))
+        })
         .collect();
     for handle in handles {
         println!("{}", handle.join().unwrap());

@@ -20,6 +20,8 @@ fn main() {
     let cache = RENDERED.lock().unwrap();
     let bytes: usize = cache.values().map(Vec::len).sum();
     let (entries, kib) = (cache.len(), bytes / 1024);
-    println!("{entries} entries, {kib} KiB of pages, all still owned by the cache");
+    println!(
+        "{entries} entries, {kib} KiB of pages, all still owned by the cache"
+    );
     // ANCHOR_END: main
 }

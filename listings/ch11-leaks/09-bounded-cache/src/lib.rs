@@ -122,10 +122,17 @@ mod tests {
         let mut cache = BoundedCache::new(10, MINUTE);
         cache.insert_at("a", 1, start);
         cache.insert_at("b", 2, start + Duration::from_secs(30));
-        assert_eq!(cache.get_at(&"a", start + Duration::from_secs(59)), Some(&1));
+        assert_eq!(
+            cache.get_at(&"a", start + Duration::from_secs(59)),
+            Some(&1)
+        );
         assert_eq!(cache.get_at(&"a", start + MINUTE), None);
         assert_eq!(cache.get_at(&"b", start + MINUTE), Some(&2));
-        assert_eq!(cache.len(), 1, "the expired entry is gone, not just hidden");
+        assert_eq!(
+            cache.len(),
+            1,
+            "the expired entry is gone, not just hidden"
+        );
     }
 
     #[test]

@@ -9,7 +9,8 @@ struct Node {
 
 impl Node {
     fn new(id: u32) -> Rc<Node> {
-        let (children, parent) = (RefCell::new(Vec::new()), RefCell::new(Weak::new()));
+        let (children, parent) =
+            (RefCell::new(Vec::new()), RefCell::new(Weak::new()));
         Rc::new(Node { id, children, parent })
     }
 
@@ -17,8 +18,9 @@ impl Node {
     /// `&self` is not an `Rc`, so this tries to find one somewhere else.
     fn add_child(&self, child: &Rc<Node>) {
         self.children.borrow_mut().push(Rc::clone(child));
-        *child.parent.borrow_mut() =
-            Rc::downgrade(&child.parent.borrow().upgrade().unwrap_or(Node::new(999)));
+        *child.parent.borrow_mut() = Rc::downgrade(
+            &child.parent.borrow().upgrade().unwrap_or(Node::new(999)),
+        );
     }
     // ANCHOR_END: add_child
 }

@@ -15,7 +15,8 @@ impl Drop for Node {
 
 impl Node {
     fn new(id: u32) -> Rc<Node> {
-        let (children, parent) = (RefCell::new(Vec::new()), RefCell::new(Weak::new()));
+        let (children, parent) =
+            (RefCell::new(Vec::new()), RefCell::new(Weak::new()));
         Rc::new(Node { id, children, parent })
     }
 

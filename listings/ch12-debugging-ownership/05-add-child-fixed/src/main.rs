@@ -9,7 +9,8 @@ struct Node {
 
 impl Node {
     fn new(id: u32) -> Rc<Node> {
-        let (children, parent) = (RefCell::new(Vec::new()), RefCell::new(Weak::new()));
+        let (children, parent) =
+            (RefCell::new(Vec::new()), RefCell::new(Weak::new()));
         Rc::new(Node { id, children, parent })
     }
 

@@ -18,7 +18,8 @@ impl Document {
 // ANCHOR_END: doc
 
 fn main() {
-    let doc = Document::new(String::from("Leaks\nRust can leak memory, safely."));
+    let doc =
+        Document::new(String::from("Leaks\nRust can leak memory, safely."));
     let moved = doc; // moving is fine: an offset stays valid wherever the String goes
     println!("title: {}", moved.title());
 }

@@ -12,7 +12,12 @@ struct Node {
 }
 
 impl Tree {
-    fn add(&mut self, name: &'static str, size: u64, parent: Option<usize>) -> usize {
+    fn add(
+        &mut self,
+        name: &'static str,
+        size: u64,
+        parent: Option<usize>,
+    ) -> usize {
         let id = self.nodes.len();
         self.nodes.push(Node { name, size, parent, children: Vec::new() });
         if let Some(p) = parent {
@@ -46,7 +51,9 @@ fn main() {
     for node in &tree.nodes {
         let parent = node.parent.map_or("-", |p| tree.nodes[p].name);
         let (name, size, kids) = (node.name, node.size, node.children.len());
-        println!("{name:8} {size:5} bytes   parent: {parent:4} children: {kids}");
+        println!(
+            "{name:8} {size:5} bytes   parent: {parent:4} children: {kids}"
+        );
     }
     // ANCHOR_END: main
 }

@@ -18,5 +18,8 @@ fn main() {
 
     let node = Rc::new(Node { next: RefCell::new(None) });
     *node.next.borrow_mut() = Some(Rc::clone(&node)); // a node that owns itself
-    println!("strong count of the self-owning node: {}", Rc::strong_count(&node));
+    println!(
+        "strong count of the self-owning node: {}",
+        Rc::strong_count(&node)
+    );
 }

@@ -1,7 +1,9 @@
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell, RefMut, UnsafeCell};
 use std::rc::{self, Rc};
-use std::sync::{self, Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{
+    self, Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard,
+};
 
 // ANCHOR: machinery
 // `send::<T>()` only compiles if T: Send, `sync::<T>()` only if T: Sync.

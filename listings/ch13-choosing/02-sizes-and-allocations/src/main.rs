@@ -33,7 +33,10 @@ fn row<T>(label: &str, make: impl FnOnce() -> T) -> T {
     let value = make();
     let calls = ALLOCATIONS.load(Relaxed) - calls;
     let bytes = BYTES.load(Relaxed) - bytes;
-    println!("{label:<34} {:>3} B   {calls} alloc, {bytes:>2} B", size_of_val(&value));
+    println!(
+        "{label:<34} {:>3} B   {calls} alloc, {bytes:>2} B",
+        size_of_val(&value)
+    );
     value
 }
 // ANCHOR_END: allocator
@@ -58,7 +61,9 @@ fn main() {
     let mutex = row("Mutex::new(7u64)", || Mutex::new(7u64));
     row("mutex.lock().unwrap()", || mutex.lock().unwrap());
     row("RwLock::new(7u64)", || RwLock::new(7u64));
-    let cow = row("Cow::Borrowed(\"hello\")", || -> Cow<str> { Cow::Borrowed("hello") });
+    let cow = row("Cow::Borrowed(\"hello\")", || -> Cow<str> {
+        Cow::Borrowed("hello")
+    });
     row("cow.into_owned()", || cow.into_owned());
     // ANCHOR_END: rows
 }
