@@ -354,7 +354,9 @@ describe('print', () => {
 function listingSources() {
     const out = [];
     const dir = path.join(root, 'listings');
-    for (const chapter of fs.readdirSync(dir)) {
+    // Chapter folders only: listings/ also holds their rustfmt.toml.
+    const chapters = fs.readdirSync(dir, { withFileTypes: true }).filter(e => e.isDirectory());
+    for (const { name: chapter } of chapters) {
         for (const listing of fs.readdirSync(path.join(dir, chapter))) {
             const file = path.join(dir, chapter, listing, 'src/main.rs');
             if (fs.existsSync(file)) {
