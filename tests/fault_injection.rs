@@ -223,6 +223,21 @@ const FAULTS: &[Fault] = &[
         snapshot: Some("==PID==    by 0x…: fault_27_stale_loss_record::main (main.rs:7)\n"),
         page: SHOWN,
     },
+    Fault {
+        name: "28-full-summary-without-valgrind",
+        metadata: "kind = \"run\"\nfull-leak-summary = true",
+        main_rs: "fn main() {}",
+        snapshot: Some(""),
+        page: SHOWN,
+    },
+    Fault {
+        // The buffer is freed, but the page claims it is still reachable at exit.
+        name: "29-stale-full-summary",
+        metadata: "kind = \"run\"\ncheck-leaks = true\nfull-leak-summary = true",
+        main_rs: "fn main() {\n    drop(vec![0u8; 100]);\n}",
+        snapshot: Some("==PID==    still reachable: 100 bytes in 1 blocks\n"),
+        page: SHOWN,
+    },
 ];
 
 /// A quiz with a wrong Tracing answer, a distractor that is also the answer, and too few questions.
@@ -369,6 +384,8 @@ caught! {
     loss_records_of_a_run: "faults/25-loss-records-of-a-run" => ["25-loss-records-of-a-run/Cargo.toml", "`loss-records` only applies to kind = \"leak\""];
     clippy_bad_lint_name: "faults/24-clippy-bad-lint-name" => ["24-clippy-bad-lint-name/Cargo.toml", "\"needless borrow\", which is not a lint name"];
     stale_compiler_message: "faults/26-stale-compiler-message" => ["differs from the snapshot", "-error[E0308]: type mismatch", "+error[E0308]: mismatched types"];
+    full_summary_without_valgrind: "faults/28-full-summary-without-valgrind" => ["28-full-summary-without-valgrind/Cargo.toml", "`full-leak-summary` needs a run under valgrind"];
+    stale_full_summary: "faults/29-stale-full-summary" => ["differs from the snapshot", "-==PID==    still reachable: 100 bytes in 1 blocks", "+==PID==      possibly lost: 0 bytes in 0 blocks"];
     stale_loss_record: "faults/27-stale-loss-record" => ["differs from the snapshot", "-==PID==    by 0x…: fault_27_stale_loss_record::main (main.rs:7)", "(main.rs:2)"];
 }
 

@@ -68,6 +68,9 @@ pub struct Spec {
     pub check_leaks: bool,
     /// `leak` listings whose page shows where each lost block was allocated.
     pub loss_records: bool,
+    /// Listings under valgrind whose page shows every line of its leak summary, "possibly lost"
+    /// and "still reachable" too.
+    pub full_leak_summary: bool,
     /// Output lines may come in any order (threads): compare them sorted.
     pub unordered: bool,
     pub redact: Vec<(Regex, String)>,
@@ -96,6 +99,8 @@ struct Declared {
     check_leaks: bool,
     #[serde(default)]
     loss_records: bool,
+    #[serde(default)]
+    full_leak_summary: bool,
     #[serde(default)]
     unordered: bool,
     #[serde(default)]
@@ -186,6 +191,11 @@ fn parse_spec(metadata: &serde_json::Value) -> Result<Spec, String> {
     if declared.loss_records && kind != Kind::Leak {
         return Err("`loss-records` only applies to kind = \"leak\"".into());
     }
+    if declared.full_leak_summary && !(kind == Kind::Leak || declared.check_leaks) {
+        return Err("`full-leak-summary` needs a run under valgrind: kind = \"leak\", or \
+                    `check-leaks = true`"
+            .into());
+    }
     let timeout = match declared.timeout_secs {
         Some(secs) if !(secs > 0.0 && secs <= 120.0) => {
             return Err(format!("`timeout-secs = {secs}` must be between 0 and 120"));
@@ -221,6 +231,7 @@ fn parse_spec(metadata: &serde_json::Value) -> Result<Spec, String> {
         timeout,
         check_leaks: declared.check_leaks,
         loss_records: declared.loss_records,
+        full_leak_summary: declared.full_leak_summary,
         unordered: declared.unordered,
         redact,
         clippy,

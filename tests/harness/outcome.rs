@@ -89,16 +89,20 @@ pub fn check(
             if !matches!(ran.ended, Ended::Exited(0)) {
                 return unexpected(&ran.ended.describe());
             }
+            let mut shown = stdout;
             if spec.check_leaks {
-                let lost = leak_summary(&ran.stderr)?;
+                let lost = leak_summary(&ran.stderr, spec.full_leak_summary)?;
                 if lost.bytes > 0 {
                     return Err(format!(
                         "expected: no leak\nactual: valgrind reports\n{}",
                         lost.report
                     ));
                 }
+                if spec.full_leak_summary {
+                    shown += &lost.report;
+                }
             }
-            stdout
+            shown
         }
         Kind::Panic { message } => {
             let panicked =
@@ -124,7 +128,7 @@ pub fn check(
             if !matches!(ran.ended, Ended::Exited(0)) {
                 return unexpected(&ran.ended.describe());
             }
-            let lost = leak_summary(&ran.stderr)?;
+            let lost = leak_summary(&ran.stderr, spec.full_leak_summary)?;
             if lost.bytes == 0 {
                 return Err(format!(
                     "expected: leak\nactual: valgrind found no leak\n{}",
@@ -193,7 +197,7 @@ fn program_stderr(ran: &Ran, under_valgrind: bool) -> String {
 
 static VALGRIND_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^==\d+==").unwrap());
 static LOST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^==\d+==\s+(definitely|indirectly) lost: ([\d,]+) bytes in ([\d,]+) blocks")
+    Regex::new(r"^==\d+==\s+(definitely lost|indirectly lost|possibly lost|still reachable): ([\d,]+) bytes in")
         .unwrap()
 });
 
@@ -241,7 +245,9 @@ struct Lost {
     report: String,
 }
 
-fn leak_summary(stderr: &str) -> Result<Lost, String> {
+/// Only definitely and indirectly lost bytes count as a leak; `full` also reports the
+/// "possibly lost" and "still reachable" lines.
+fn leak_summary(stderr: &str, full: bool) -> Result<Lost, String> {
     if stderr.lines().any(|l| l.contains("All heap blocks were freed -- no leaks are possible")) {
         return Ok(Lost {
             bytes: 0,
@@ -251,11 +257,14 @@ fn leak_summary(stderr: &str) -> Result<Lost, String> {
     let mut lost = Lost { bytes: 0, report: "==PID== LEAK SUMMARY:\n".into() };
     let mut seen = false;
     for line in stderr.lines() {
-        if let Some(c) = LOST.captures(line) {
-            seen = true;
+        let Some(c) = LOST.captures(line) else { continue };
+        seen = true;
+        let counts = matches!(&c[1], "definitely lost" | "indirectly lost");
+        if counts {
             lost.bytes += c[2].replace(',', "").parse::<u64>().unwrap_or(0);
-            lost.report +=
-                &format!("==PID==    {} lost: {} bytes in {} blocks\n", &c[1], &c[2], &c[3]);
+        }
+        if counts || full {
+            lost.report += &format!("{}\n", VALGRIND_LINE.replace(line, "==PID=="));
         }
     }
     if !seen {
