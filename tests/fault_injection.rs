@@ -238,6 +238,13 @@ const FAULTS: &[Fault] = &[
         snapshot: Some("==PID==    still reachable: 100 bytes in 1 blocks\n"),
         page: SHOWN,
     },
+    Fault {
+        name: "30-source-not-shown",
+        metadata: "kind = \"run\"",
+        main_rs: "fn main() { println!(\"shown\"); }",
+        snapshot: Some("shown\n"),
+        page: "```text\n{out}\n```\n",
+    },
 ];
 
 /// A quiz with a wrong Tracing answer, a distractor that is also the answer, and too few questions.
@@ -276,7 +283,8 @@ fn broken_book() -> PathBuf {
     );
     write(&root.join(".cargo/config.toml"), "[build]\ntarget-dir = \"../target\"\n");
     let mut page = String::from(
-        "# Faults\n\n{{#include ../listings/faults/does-not-exist.txt}}\n\n{{#quiz quiz.toml}}\n\n",
+        "# Faults\n\n{{#include ../listings/faults/does-not-exist.txt}}\n\n{{#quiz quiz.toml}}\n\n\
+         ```rust\n{{#rustdoc_include ../listings/faults/00-correct/src/main.rs:hre}}\n```\n\n",
     );
     for fault in FAULTS {
         let dir = root.join("listings/faults").join(fault.name);
@@ -314,6 +322,8 @@ fn broken_book() -> PathBuf {
         page += "\n";
     }
     write(&root.join("src/faults.md"), &page);
+    write(&root.join("src/SUMMARY.md"), "# Summary\n\n- [Faults](faults.md)\n");
+    write(&root.join("src/unlisted.md"), "# A page SUMMARY.md forgot\n");
     write(&root.join("src/quiz.toml"), QUIZ);
     root
 }
@@ -372,10 +382,13 @@ caught! {
     compile_fail_without_codes: "faults/15-compile-fail-without-codes" => ["needs `errors"];
     misspelt_key: "faults/16-misspelt-key" => ["16-misspelt-key/Cargo.toml", "unknown field `timeout-sec`"];
     orphan: "faults/17-orphan" => ["orphan listing"];
-    missing_snapshot: "faults/18-missing-snapshot" => ["missing snapshot", "BLESS=1"];
+    missing_snapshot: "faults/18-missing-snapshot" => ["missing snapshot", "`BLESS=1 cargo test faults/18-missing-snapshot`"];
     wrong_annotation: "faults/19-wrong-annotation" => ["src/faults.md:", "must be ```rust,should_panic"];
-    output_not_shown: "faults/20-output-not-shown" => ["not its verified output"];
+    output_not_shown: "faults/20-output-not-shown" => ["src/faults.md:", "the page shows the source, but not its verified output"];
+    source_not_shown: "faults/30-source-not-shown" => ["src/faults.md:", "no page shows the source", "30-source-not-shown/src/main.rs"];
     include_of_missing_file: "src/faults.md" => ["src/faults.md:3", "does-not-exist.txt, which does not exist"];
+    misspelt_anchor: "src/faults.md" => ["src/faults.md:8: includes ../listings/faults/00-correct/src/main.rs:hre", "no `ANCHOR: hre` line"];
+    page_not_in_summary: "src/unlisted.md" => ["src/unlisted.md: src/SUMMARY.md does not list it"];
     wrong_quiz_answer: "src/quiz.toml" => ["question 1:", "\"11\" is not the verified output"];
     distractor_is_the_answer: "src/quiz.toml" => ["question 2:", "\"A\" is both a right answer and a distractor"];
     too_few_questions: "src/quiz.toml" => ["has 2 questions"];
@@ -430,6 +443,7 @@ fn one_listing_book(
         "[workspace]\nresolver = \"3\"\nmembers = [\"listings/*/*\"]\n",
     );
     write(&root.join(".cargo/config.toml"), "[build]\ntarget-dir = \"../target\"\n");
+    write(&root.join("src/SUMMARY.md"), "# Summary\n\n- [Page](page.md)\n");
     write(
         &root.join("src/page.md"),
         &format!(

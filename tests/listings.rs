@@ -27,7 +27,7 @@ fn main() -> ExitCode {
     // `BOOK_ONLY=a,b,c`: exactly these checks (the flake hunt picks the threaded listings).
     let only: Option<Vec<String>> =
         std::env::var("BOOK_ONLY").ok().map(|v| v.split(',').map(str::to_string).collect());
-    let trials = checks
+    let trials: Vec<Trial> = checks
         .into_iter()
         .filter(|check| only.as_ref().is_none_or(|names| names.contains(&check.name)))
         .map(|check| {
@@ -36,5 +36,17 @@ fn main() -> ExitCode {
             Trial::test(check.name, move || run().map_err(Failed::from)).with_ignored_flag(ignored)
         })
         .collect();
+    if let Some(filter) = &args.filter {
+        let matches =
+            |name: &str| if args.exact { name == filter } else { name.contains(filter.as_str()) };
+        if !trials.iter().any(|t| matches(t.name())) {
+            // A package name (`ch03-07-jemalloc`) is the natural guess, and it matches nothing.
+            eprintln!(
+                "note: no check of the book matches `{filter}`. Checks are named after a \
+                 listing's folder (`ch03-box/07-jemalloc`), a page (`src/ch03-box.md`) or a quiz \
+                 file; `cargo test -- --list` lists them all."
+            );
+        }
+    }
     libtest_mimic::run(&args, trials).exit_code()
 }

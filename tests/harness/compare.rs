@@ -5,7 +5,8 @@ use std::path::Path;
 
 use similar::TextDiff;
 
-pub fn snapshot(path: &Path, actual: &str, bless: bool) -> Result<(), String> {
+/// `check` is the listing's check name, for the command that re-blesses just this one.
+pub fn snapshot(path: &Path, actual: &str, check: &str, bless: bool) -> Result<(), String> {
     if bless {
         let old = std::fs::read_to_string(path).ok();
         if old.as_deref() != Some(actual) {
@@ -19,7 +20,7 @@ pub fn snapshot(path: &Path, actual: &str, bless: bool) -> Result<(), String> {
         Err(_) => {
             return Err(format!(
                 "missing snapshot {}: review the output below, then create it from the real run \
-                 with `BLESS=1 cargo test`\n{actual}",
+                 with `BLESS=1 cargo test {check}`\n{actual}",
                 path.display()
             ));
         }
@@ -34,6 +35,6 @@ pub fn snapshot(path: &Path, actual: &str, bless: bool) -> Result<(), String> {
         .to_string();
     Err(format!(
         "output differs from the snapshot (fix the listing, or accept the new output with \
-         `BLESS=1 cargo test`):\n{diff}"
+         `BLESS=1 cargo test {check}`):\n{diff}"
     ))
 }

@@ -35,7 +35,7 @@ pub fn check(
             if diagnostics.is_empty() { "(no findings)\n" } else { &diagnostics }
         );
     }
-    compare::snapshot(&listing.clippy_snapshot(), &shown, bless)
+    compare::snapshot(&listing.clippy_snapshot(), &shown, &listing.name, bless)
 }
 
 /// The command as a reader types it in the listing's folder.

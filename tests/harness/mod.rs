@@ -211,8 +211,9 @@ fn repeated(times: usize, check: impl Fn() -> Result<(), String>) -> Result<(), 
 fn shown_in_book(book: &Book, listing: &Listing, spec: &discover::Spec) -> Result<(), String> {
     let snapshot = listing.snapshot();
     let clippy_snapshot = listing.clippy_snapshot();
-    let mut source_shown = false;
-    let mut output_shown = false;
+    // Where the page shows them (`src/ch03-box.md:12`), for the messages below.
+    let mut source_shown: Option<String> = None;
+    let mut output_shown: Option<String> = None;
     let mut clippy_shown = false;
     for page in &book.pages {
         for include in page.includes.iter().filter(|i| i.path.starts_with(&listing.dir)) {
@@ -221,12 +222,15 @@ fn shown_in_book(book: &Book, listing: &Listing, spec: &discover::Spec) -> Resul
                 if include.fence.as_deref().is_none_or(|info| info.starts_with("rust")) {
                     return Err(format!("{at}: the output is not inside a ```text block"));
                 }
-                output_shown |= include.path == snapshot;
-                clippy_shown |= include.path == clippy_snapshot;
+                if include.path == snapshot {
+                    output_shown = Some(at);
+                } else {
+                    clippy_shown = true;
+                }
             } else if include.path.extension().is_some_and(|e| e == "rs") {
                 pages::check_fence(include.fence.as_deref(), &spec.kind)
                     .map_err(|why| format!("{at}: the source {why}"))?;
-                source_shown = true;
+                source_shown = Some(at);
             }
         }
     }
@@ -242,16 +246,25 @@ fn shown_in_book(book: &Book, listing: &Listing, spec: &discover::Spec) -> Resul
         book.quiz_programs.iter().any(|program| *program == source.trim())
     };
     match (source_shown, output_shown) {
-        (true, true) => Ok(()),
+        (Some(_), Some(_)) => Ok(()),
         // A "what does this print?" quiz question shows the program and checks the answer.
-        (false, false) if in_quiz() => Ok(()),
-        (false, false) => Err(format!(
+        (None, None) if in_quiz() => Ok(()),
+        (None, None) => Err(format!(
             "orphan listing: no page in src/ includes it; show it with {{{{#rustdoc_include}}}} of {}",
             main_source(listing).strip_prefix(&book.root).unwrap_or(&snapshot).display()
         )),
-        (false, true) => Err("a page shows its output but no page shows its source".into()),
-        (true, false) => Err(format!(
-            "a page shows its source but not its verified output: add {{{{#include .../{}/output.txt}}}} under it",
+        (None, Some(at)) => Err(format!(
+            "{at}: the page shows the output, but no page shows the source: add \
+             {{{{#rustdoc_include .../{}/{}}}}} above it",
+            listing.name,
+            main_source(listing)
+                .strip_prefix(&listing.dir)
+                .unwrap_or(Path::new("src/main.rs"))
+                .display()
+        )),
+        (Some(at), None) => Err(format!(
+            "{at}: the page shows the source, but not its verified output: add \
+             {{{{#include .../{}/output.txt}}}} under it",
             listing.name
         )),
     }
@@ -264,12 +277,31 @@ fn main_source(listing: &Listing) -> PathBuf {
 }
 
 fn check_page(page: &Page) -> Result<(), String> {
-    let missing: Vec<String> = page
-        .includes
-        .iter()
-        .chain(&page.quizzes)
-        .filter(|i| !i.path.is_file())
-        .map(|i| format!("{}:{}: includes {}, which does not exist", page.name, i.line, i.written))
-        .collect();
-    if missing.is_empty() { Ok(()) } else { Err(missing.join("\n")) }
+    let mut problems = Vec::new();
+    if !page.in_summary {
+        problems.push(format!(
+            "{}: src/SUMMARY.md does not list it, so it is not in the book: add it there, or delete it",
+            page.name
+        ));
+    }
+    for include in page.includes.iter().chain(&page.quizzes) {
+        let at = format!("{}:{}", page.name, include.line);
+        let Ok(text) = std::fs::read_to_string(&include.path) else {
+            problems.push(format!("{at}: includes {}, which does not exist", include.written));
+            continue;
+        };
+        // mdBook shows nothing for an anchor it cannot find: the reader would get an empty block.
+        if let Some(anchor) = &include.anchor
+            && !text.lines().any(|l| {
+                l.split_once("ANCHOR:")
+                    .is_some_and(|(_, rest)| rest.split_whitespace().next() == Some(anchor))
+            })
+        {
+            problems.push(format!(
+                "{at}: includes {}:{anchor}, but that file has no `ANCHOR: {anchor}` line",
+                include.written
+            ));
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems.join("\n")) }
 }

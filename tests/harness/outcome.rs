@@ -40,7 +40,7 @@ pub fn check(
                 "expected: compile-fail with {errors:?}\nactual: failed with {got:?}\n{diagnostics}"
             ));
         }
-        return compare::snapshot(&listing.snapshot(), &diagnostics, bless).map_err(|diff| {
+        return compare::snapshot(&listing.snapshot(), &diagnostics, &listing.name, bless).map_err(|diff| {
             if std_sources_installed() {
                 diff
             } else {
@@ -153,7 +153,7 @@ pub fn check(
         }
         Kind::CompileFail { .. } => unreachable!("handled above"),
     };
-    compare::snapshot(&listing.snapshot(), &shown, bless)
+    compare::snapshot(&listing.snapshot(), &shown, &listing.name, bless)
 }
 
 /// Asked once per run, not once per leak-checked listing.

@@ -13,6 +13,8 @@ pub struct Page {
     pub name: String,
     pub includes: Vec<Include>,
     pub quizzes: Vec<Include>,
+    /// Whether `src/SUMMARY.md` links to it: a page it does not list is not in the book.
+    pub in_summary: bool,
 }
 
 pub struct Include {
@@ -20,15 +22,31 @@ pub struct Include {
     /// The path as written, and resolved against the page's folder.
     pub written: String,
     pub path: PathBuf,
+    /// `here` in `main.rs:here`; line ranges like `main.rs:3:7` are not anchors.
+    pub anchor: Option<String>,
     /// Info string of the fenced code block the include sits in (`rust,compile_fail`).
     pub fence: Option<String>,
 }
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\{\{#(include|rustdoc_include|playground|quiz)\s+([^}:\s]+)[^}]*\}\}").unwrap()
+    Regex::new(
+        r"\{\{#(include|rustdoc_include|playground|quiz)\s+([^}:\s]+)(?::([^}:\s]*))?[^}]*\}\}",
+    )
+    .unwrap()
 });
 
+/// A chapter link in SUMMARY.md: `[Title](ch01-smart-pointers.md)`.
+static SUMMARY_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)").unwrap());
+
 pub fn pages(root: &Path) -> Result<Vec<Page>, String> {
+    let summary_path = root.join("src/SUMMARY.md");
+    let summary = std::fs::read_to_string(&summary_path)
+        .map_err(|e| format!("cannot read {}: {e}", summary_path.display()))?;
+    let listed: Vec<PathBuf> = SUMMARY_LINK
+        .captures_iter(&summary)
+        .map(|c| clean(&root.join("src").join(&c[1])))
+        .collect();
     let mut pages = Vec::new();
     for entry in walkdir::WalkDir::new(root.join("src")).sort_by_file_name() {
         let entry = entry.map_err(|e| format!("reading src/: {e}"))?;
@@ -38,13 +56,20 @@ pub fn pages(root: &Path) -> Result<Vec<Page>, String> {
         let text = std::fs::read_to_string(entry.path())
             .map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
         let name = entry.path().strip_prefix(root).unwrap_or(entry.path()).display().to_string();
-        pages.push(scan(&name, entry.path().parent().unwrap_or(root), &text));
+        let mut page = scan(&name, entry.path().parent().unwrap_or(root), &text);
+        page.in_summary = entry.path() == summary_path || listed.contains(&clean(entry.path()));
+        pages.push(page);
     }
     Ok(pages)
 }
 
 fn scan(name: &str, folder: &Path, text: &str) -> Page {
-    let mut page = Page { name: name.to_string(), includes: Vec::new(), quizzes: Vec::new() };
+    let mut page = Page {
+        name: name.to_string(),
+        includes: Vec::new(),
+        quizzes: Vec::new(),
+        in_summary: false,
+    };
     let mut fence: Option<(String, String)> = None; // (marker, info)
     for (index, line) in text.lines().enumerate() {
         // Code blocks may sit inside block quotes and admonitions (`> ```rust`).
@@ -67,6 +92,11 @@ fn scan(name: &str, folder: &Path, text: &str) -> Page {
                 line: index + 1,
                 written: found[2].to_string(),
                 path: clean(&folder.join(&found[2])),
+                anchor: found
+                    .get(3)
+                    .map(|a| a.as_str())
+                    .filter(|a| !a.is_empty() && !a.chars().all(|c| c.is_ascii_digit()))
+                    .map(str::to_string),
                 fence: fence.as_ref().map(|(_, info)| info.clone()),
             };
             if &found[1] == "quiz" {

@@ -18,26 +18,47 @@ pub fn ensure(root: &Path) -> Result<(), String> {
     if missing.is_empty() {
         return Ok(());
     }
+    // `cargo xtask test` installs beside the other phases: its compile lines would be mixed
+    // into theirs, so they go to a log, shown only if the install fails.
+    let build_dir = root.join("target/tools-build");
+    std::fs::create_dir_all(&build_dir).map_err(|e| format!("{}: {e}", build_dir.display()))?;
+    let log_path = build_dir.join("install.log");
+    let log = std::fs::File::create(&log_path)
+        .map_err(|e| format!("cannot write {}: {e}", log_path.display()))?;
+    let log_err = log.try_clone().map_err(|e| e.to_string())?;
     eprintln!(
-        "Installing {} into {DIR}/ with `cargo install --locked`.\n\
-         This compiles them from source (unoptimised): about 4 minutes on 2 cores, once. Later runs start at once.",
-        missing.join(", ")
+        "Installing {} into {DIR}/ with `cargo install --locked` (log: {}).\n\
+         This compiles them from source (unoptimised): 4 to 7 minutes on 2 cores, once. \
+         Later runs start at once.",
+        missing.join(", "),
+        log_path.strip_prefix(root).unwrap_or(&log_path).display()
     );
     let status = crate::cargo()
         .args(["install", "--locked", "--root"])
         .arg(root.join(DIR))
         .args(&missing)
         // One build dir for all four: the dependencies they share compile once, not four times.
-        .env("CARGO_TARGET_DIR", root.join("target/tools-build"))
+        .env("CARGO_TARGET_DIR", &build_dir)
         // Unoptimised, the four install in 4 minutes instead of 7 (opt-level 1) or about 9
         // (release) on 2 cores; this book then builds in 5.7 s instead of 3.9 s.
         .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0")
         .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
+        .stdout(log)
+        .stderr(log_err)
         .status()
         .map_err(|e| format!("could not start cargo install: {e}"))?;
     if !status.success() {
-        return Err(format!("cargo install {} failed", missing.join(" ")));
+        let text = std::fs::read_to_string(&log_path).unwrap_or_default();
+        let tail: Vec<&str> = text.lines().rev().take(30).collect();
+        let tail: Vec<&str> = tail.into_iter().rev().collect();
+        return Err(format!(
+            "cargo install {} failed; the end of {}:\n{}",
+            missing.join(" "),
+            log_path.display(),
+            tail.join("\n")
+        ));
     }
+    eprintln!("Installed {} into {DIR}/.", missing.join(", "));
     match self::missing(root).as_slice() {
         [] => Ok(()),
         still => Err(format!("after cargo install, still missing: {still:?}")),
