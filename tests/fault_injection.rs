@@ -12,7 +12,8 @@ use std::sync::OnceLock;
 /// One listing of the throw-away book.
 struct Fault {
     name: &'static str,
-    /// The `[package.metadata.listing]` table's body ("" for none at all).
+    /// The `[package.metadata.listing]` table's body ("" for none at all; a text starting with
+    /// `[` is written as it is, table header included).
     metadata: &'static str,
     main_rs: &'static str,
     /// A snapshot that the real run will not match (None: no snapshot file).
@@ -245,6 +246,13 @@ const FAULTS: &[Fault] = &[
         snapshot: Some("shown\n"),
         page: "```text\n{out}\n```\n",
     },
+    Fault {
+        name: "31-misnamed-table",
+        metadata: "[package.metadata.listings]\nkind = \"run\"",
+        main_rs: "fn main() {}",
+        snapshot: Some(""),
+        page: SHOWN,
+    },
 ];
 
 /// A quiz with a wrong Tracing answer, a distractor that is also the answer, and too few questions.
@@ -290,6 +298,8 @@ fn broken_book() -> PathBuf {
         let dir = root.join("listings/faults").join(fault.name);
         let metadata = if fault.metadata.is_empty() {
             String::new()
+        } else if fault.metadata.starts_with('[') {
+            format!("\n{}\n", fault.metadata)
         } else {
             format!("\n[package.metadata.listing]\n{}\n", fault.metadata)
         };
@@ -367,7 +377,7 @@ macro_rules! caught {
 caught! {
     wrong_stdout: "faults/01-wrong-stdout" => ["differs from the snapshot", "-what the book claims", "+what it really prints"];
     compile_fail_that_compiles: "faults/02-compile-fail-compiles" => ["expected: compile-fail with [\"E0502\"]", "actual: it compiled"];
-    wrong_error_code: "faults/03-wrong-error-code" => ["expected: compile-fail with [\"E0499\"]", "actual: failed with [\"E0502\"]"];
+    wrong_error_code: "faults/03-wrong-error-code" => ["expected: compile-fail with [\"E0499\"]", "actual: failed with [\"E0502\"]", "change `errors` in Cargo.toml"];
     panic_that_does_not: "faults/04-panic-that-does-not" => ["expected: panic", "without a panic"];
     panic_with_other_message: "faults/05-panic-other-message" => ["panicked, but not with \"boom\""];
     deadlock_that_finishes: "faults/06-deadlock-that-finishes" => ["expected: deadlock", "instead of staying blocked"];
@@ -377,6 +387,7 @@ caught! {
     crash_that_does_not: "faults/10-crash-that-does-not" => ["expected: crash", "instead of crashing"];
     test_that_fails: "faults/11-test-that-fails" => ["expected: test", "exited with status 101"];
     run_that_does_not_compile: "faults/12-run-that-does-not-compile" => ["actual: it does not compile", "E0308"];
+    misnamed_table: "faults/31-misnamed-table" => ["31-misnamed-table/Cargo.toml", "found [package.metadata.listings]: the table is named `listing`"];
     no_metadata: "faults/13-no-metadata" => ["13-no-metadata/Cargo.toml", "missing: every listing declares"];
     unknown_kind: "faults/14-unknown-kind" => ["14-unknown-kind/Cargo.toml", "unknown kind \"explode\""];
     compile_fail_without_codes: "faults/15-compile-fail-without-codes" => ["needs `errors"];

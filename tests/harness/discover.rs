@@ -142,9 +142,13 @@ pub fn listings(metadata: &cargo_metadata::Metadata, root: &Path) -> Vec<Listing
 
 fn parse_spec(metadata: &serde_json::Value) -> Result<Spec, String> {
     let Some(table) = metadata.get("listing") else {
-        return Err(
-            "missing: every listing declares its expected outcome, e.g. `kind = \"run\"`".into()
-        );
+        let found = metadata.as_object().into_iter().flat_map(|o| o.keys()).next();
+        let hint = found
+            .map(|key| format!(" (found [package.metadata.{key}]: the table is named `listing`)"))
+            .unwrap_or_default();
+        return Err(format!(
+            "missing: every listing declares its expected outcome, e.g. `kind = \"run\"`{hint}"
+        ));
     };
     let declared: Declared = serde_json::from_value(table.clone()).map_err(|e| e.to_string())?;
     let kind = match declared.kind.as_str() {

@@ -37,7 +37,8 @@ pub fn check(
         got.dedup();
         if &got != errors {
             return Err(format!(
-                "expected: compile-fail with {errors:?}\nactual: failed with {got:?}\n{diagnostics}"
+                "expected: compile-fail with {errors:?}\nactual: failed with {got:?} (if those are \
+                 the errors the page means to show, change `errors` in Cargo.toml)\n{diagnostics}"
             ));
         }
         return compare::snapshot(&listing.snapshot(), &diagnostics, &listing.name, bless).map_err(|diff| {
