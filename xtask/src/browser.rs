@@ -2,7 +2,8 @@
 //! runner with playwright-core). Chromium comes from the system (`apt-get install chromium`):
 //! a browser download is not possible here, and a missing chromium is an error, not a skip.
 
-use std::path::Path;
+use std::hash::{DefaultHasher, Hasher};
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -22,13 +23,50 @@ pub fn test(root: &Path) -> Result<(), String> {
             "npm ci",
         )?;
     }
+    // Like the listing harness: a pass is remembered under a key over everything the suite
+    // looks at, and a failure never is. The suite takes over a minute; an unchanged book need
+    // not pay it again.
+    let key = pass_key(root, &chromium)?;
+    let record = root.join("target/browser-pass");
+    let use_cache = std::env::var_os("BOOK_NO_CACHE").is_none();
+    if use_cache && std::fs::read_to_string(&record).ok() == Some(key.clone()) {
+        eprintln!(
+            "browser: book/html, the tests and chromium are as they were at the last pass, so \
+             the suite is not run again (BOOK_NO_CACHE=1 runs it)"
+        );
+        return Ok(());
+    }
+    let _ = std::fs::remove_file(&record);
     run(
         Command::new("node")
             .args(["--test", "--test-concurrency=1", "book.test.mjs"])
             .env("CHROMIUM", &chromium)
             .current_dir(&dir),
         "the browser tests",
-    )
+    )?;
+    std::fs::write(&record, key).map_err(|e| format!("cannot write {}: {e}", record.display()))
+}
+
+/// A hash of the built book, the suite and its packages, and chromium's version.
+fn pass_key(root: &Path, chromium: &str) -> Result<String, String> {
+    let mut hash = DefaultHasher::new();
+    let version = Command::new(chromium)
+        .arg("--version")
+        .output()
+        .map_err(|e| format!("could not start {chromium}: {e}"))?;
+    hash.write(&version.stdout);
+    let suite: Vec<PathBuf> = ["book.test.mjs", "package-lock.json"]
+        .iter()
+        .map(|f| root.join("tests/browser").join(f))
+        .collect();
+    let book = walkdir::WalkDir::new(root.join("book/html")).sort_by_file_name();
+    let files = book.into_iter().filter_map(Result::ok).map(|e| e.into_path());
+    for path in suite.into_iter().chain(files).filter(|p| p.is_file()) {
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        hash.write(path.to_string_lossy().as_bytes());
+        hash.write(&bytes);
+    }
+    Ok(format!("{:016x}\n", hash.finish()))
 }
 
 fn run(cmd: &mut Command, what: &str) -> Result<(), String> {
