@@ -73,3 +73,33 @@ fn run(cmd: &mut Command, what: &str) -> Result<(), String> {
     let status = cmd.status().map_err(|e| format!("could not start {what}: {e}"))?;
     if status.success() { Ok(()) } else { Err(format!("{what} failed ({status})")) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::pass_key;
+
+    #[test]
+    fn the_pass_key_follows_every_file_of_the_built_book_and_the_suite() {
+        let root = tempfile::tempdir().unwrap();
+        let write = |file: &str, text: &str| {
+            let path = root.path().join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("book/html/ch01.html", "<p>one</p>");
+        write("tests/browser/book.test.mjs", "test()");
+        // Any program that answers `--version` stands in for chromium.
+        let key = || pass_key(root.path(), "/bin/echo").unwrap();
+        let first = key();
+        assert_eq!(key(), first, "the same files give the same key");
+        write("book/html/ch01.html", "<p>two</p>");
+        assert_ne!(key(), first, "a changed page");
+        write("book/html/ch01.html", "<p>one</p>");
+        write("book/html/new.html", "");
+        assert_ne!(key(), first, "a new page");
+        std::fs::remove_file(root.path().join("book/html/new.html")).unwrap();
+        assert_eq!(key(), first);
+        write("tests/browser/book.test.mjs", "test(); test()");
+        assert_ne!(key(), first, "a changed suite");
+    }
+}
