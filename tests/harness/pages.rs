@@ -56,20 +56,15 @@ pub fn pages(root: &Path) -> Result<Vec<Page>, String> {
         let text = std::fs::read_to_string(entry.path())
             .map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
         let name = entry.path().strip_prefix(root).unwrap_or(entry.path()).display().to_string();
-        let mut page = scan(&name, entry.path().parent().unwrap_or(root), &text);
-        page.in_summary = entry.path() == summary_path || listed.contains(&clean(entry.path()));
-        pages.push(page);
+        let in_summary = entry.path() == summary_path || listed.contains(&clean(entry.path()));
+        pages.push(scan(&name, entry.path().parent().unwrap_or(root), &text, in_summary));
     }
     Ok(pages)
 }
 
-fn scan(name: &str, folder: &Path, text: &str) -> Page {
-    let mut page = Page {
-        name: name.to_string(),
-        includes: Vec::new(),
-        quizzes: Vec::new(),
-        in_summary: false,
-    };
+fn scan(name: &str, folder: &Path, text: &str, in_summary: bool) -> Page {
+    let mut page =
+        Page { name: name.to_string(), includes: Vec::new(), quizzes: Vec::new(), in_summary };
     let mut fence: Option<(String, String)> = None; // (marker, info)
     for (index, line) in text.lines().enumerate() {
         // Code blocks may sit inside block quotes and admonitions (`> ```rust`).

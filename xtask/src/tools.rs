@@ -49,8 +49,8 @@ pub fn ensure(root: &Path) -> Result<(), String> {
         .map_err(|e| format!("could not start cargo install: {e}"))?;
     if !status.success() {
         let text = std::fs::read_to_string(&log_path).unwrap_or_default();
-        let tail: Vec<&str> = text.lines().rev().take(30).collect();
-        let tail: Vec<&str> = tail.into_iter().rev().collect();
+        let lines: Vec<&str> = text.lines().collect();
+        let tail = &lines[lines.len().saturating_sub(30)..];
         return Err(format!(
             "cargo install {} failed; the end of {}:\n{}",
             missing.join(" "),
