@@ -1,0 +1,205 @@
+//! Where a book keeps its parts. Configuration, not code: `src` comes from `book.toml`
+//! (`[book] src`), the rest from `[workspace.metadata.listings]` of the root `Cargo.toml`:
+//!
+//! ```toml
+//! [workspace.metadata.listings]
+//! dir = "listings"              # where the listing packages live, one folder each
+//! output = "output.txt"         # a listing's output snapshot
+//! clippy = "clippy.txt"         # its Clippy snapshot
+//! min-quiz-questions = 5        # the chapter standard for quizzes (0: no minimum)
+//! min-tracing-questions = 2
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub root: PathBuf,
+    /// Absolute: `<root>/listings`.
+    pub listings: PathBuf,
+    /// Absolute: `<root>/src`.
+    pub src: PathBuf,
+    pub output_file: String,
+    pub clippy_file: String,
+    pub min_quiz_questions: usize,
+    pub min_tracing_questions: usize,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Configured {
+    dir: Option<String>,
+    output: Option<String>,
+    clippy: Option<String>,
+    min_quiz_questions: Option<usize>,
+    min_tracing_questions: Option<usize>,
+}
+
+#[derive(Deserialize)]
+struct RootManifest {
+    workspace: Option<Workspace>,
+}
+#[derive(Deserialize)]
+struct Workspace {
+    metadata: Option<WorkspaceMetadata>,
+}
+#[derive(Deserialize)]
+struct WorkspaceMetadata {
+    listings: Option<Configured>,
+}
+
+#[derive(Deserialize)]
+struct BookToml {
+    book: Option<BookSection>,
+}
+#[derive(Deserialize)]
+struct BookSection {
+    src: Option<String>,
+}
+
+/// A listing's folder, found on disk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListingDir {
+    /// Path below the listings folder, e.g. `ch01-smart-pointers/01-box`: the check's name.
+    pub name: String,
+    pub dir: PathBuf,
+}
+
+impl Layout {
+    /// Reads the layout of the book rooted at `root`. A missing `book.toml` or table means
+    /// the defaults; an unreadable one is an error naming the file.
+    pub fn load(root: &Path) -> Result<Layout, String> {
+        let read = |name: &str| -> Result<Option<String>, String> {
+            let path = root.join(name);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => Ok(Some(text)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+            }
+        };
+        let toml_error = |name: &str, text: &str, e: toml::de::Error| {
+            let line = e.span().map(|s| text[..s.start].matches('\n').count() + 1);
+            format!(
+                "{}{}: {}",
+                root.join(name).display(),
+                line.map(|l| format!(":{l}")).unwrap_or_default(),
+                e.message().trim_end()
+            )
+        };
+        let configured = match read("Cargo.toml")? {
+            Some(text) => toml::from_str::<RootManifest>(&text)
+                .map_err(|e| toml_error("Cargo.toml", &text, e))?
+                .workspace
+                .and_then(|w| w.metadata)
+                .and_then(|m| m.listings)
+                .unwrap_or_default(),
+            None => Configured::default(),
+        };
+        let src = match read("book.toml")? {
+            Some(text) => toml::from_str::<BookToml>(&text)
+                .map_err(|e| toml_error("book.toml", &text, e))?
+                .book
+                .and_then(|b| b.src),
+            None => None,
+        };
+        Ok(Layout {
+            root: root.to_path_buf(),
+            listings: root.join(configured.dir.as_deref().unwrap_or("listings")),
+            src: root.join(src.as_deref().unwrap_or("src")),
+            output_file: configured.output.unwrap_or_else(|| "output.txt".into()),
+            clippy_file: configured.clippy.unwrap_or_else(|| "clippy.txt".into()),
+            min_quiz_questions: configured.min_quiz_questions.unwrap_or(5),
+            min_tracing_questions: configured.min_tracing_questions.unwrap_or(2),
+        })
+    }
+
+    /// The folder's name relative to the listings folder, if it is inside it.
+    pub fn listing_name(&self, dir: &Path) -> Option<String> {
+        let relative = dir.strip_prefix(&self.listings).ok()?;
+        if relative.as_os_str().is_empty() {
+            return None;
+        }
+        Some(relative.to_string_lossy().into_owned())
+    }
+
+    /// Every folder under the listings folder that holds a `Cargo.toml`, sorted by name. A
+    /// listing folder is any depth below it (`chapter/listing` in this book).
+    pub fn listing_dirs(&self) -> Vec<ListingDir> {
+        let mut found = Vec::new();
+        let mut pending = vec![self.listings.clone()];
+        while let Some(dir) = pending.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if !path.is_dir() || path.file_name().is_some_and(|n| n == "target" || n == "src")
+                {
+                    continue;
+                }
+                if path.join("Cargo.toml").is_file() {
+                    if let Some(name) = self.listing_name(&path) {
+                        found.push(ListingDir { name, dir: path });
+                    }
+                } else {
+                    pending.push(path);
+                }
+            }
+        }
+        found.sort_by(|a, b| a.name.cmp(&b.name));
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(path: &Path, text: &str) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn defaults_without_configuration() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::load(dir.path()).unwrap();
+        assert_eq!(layout.listings, dir.path().join("listings"));
+        assert_eq!(layout.src, dir.path().join("src"));
+        assert_eq!((layout.output_file.as_str(), layout.clippy_file.as_str()), ("output.txt", "clippy.txt"));
+        assert_eq!((layout.min_quiz_questions, layout.min_tracing_questions), (5, 2));
+    }
+
+    #[test]
+    fn configured_layout_and_discovery() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            &root.join("Cargo.toml"),
+            "[workspace]\nmembers = []\n\n[workspace.metadata.listings]\ndir = \"examples\"\n\
+             output = \"expected.txt\"\nmin-quiz-questions = 0\n",
+        );
+        write(&root.join("book.toml"), "[book]\nsrc = \"pages\"\n");
+        write(&root.join("examples/intro/hello/Cargo.toml"), "");
+        write(&root.join("examples/intro/hello/src/main.rs"), "");
+        write(&root.join("examples/alone/Cargo.toml"), "");
+        write(&root.join("examples/intro/notes.txt"), "");
+        let layout = Layout::load(root).unwrap();
+        assert_eq!(layout.src, root.join("pages"));
+        assert_eq!(layout.output_file, "expected.txt");
+        assert_eq!(layout.min_quiz_questions, 0);
+        let names: Vec<String> = layout.listing_dirs().into_iter().map(|l| l.name).collect();
+        assert_eq!(names, ["alone", "intro/hello"]);
+    }
+
+    #[test]
+    fn a_misspelt_key_names_the_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            &dir.path().join("Cargo.toml"),
+            "[workspace]\n\n[workspace.metadata.listings]\ndirs = \"x\"\n",
+        );
+        let e = Layout::load(dir.path()).unwrap_err();
+        assert!(e.contains("Cargo.toml:4: unknown field `dirs`"), "{e}");
+    }
+}
