@@ -133,8 +133,7 @@ impl Layout {
             let Ok(entries) = std::fs::read_dir(&dir) else { continue };
             for entry in entries.flatten() {
                 let path = entry.path();
-                if !path.is_dir() || path.file_name().is_some_and(|n| n == "target" || n == "src")
-                {
+                if !path.is_dir() || path.file_name().is_some_and(|n| n == "target" || n == "src") {
                     continue;
                 }
                 if path.join("Cargo.toml").is_file() {
@@ -166,7 +165,10 @@ mod tests {
         let layout = Layout::load(dir.path()).unwrap();
         assert_eq!(layout.listings, dir.path().join("listings"));
         assert_eq!(layout.src, dir.path().join("src"));
-        assert_eq!((layout.output_file.as_str(), layout.clippy_file.as_str()), ("output.txt", "clippy.txt"));
+        assert_eq!(
+            (layout.output_file.as_str(), layout.clippy_file.as_str()),
+            ("output.txt", "clippy.txt")
+        );
         assert_eq!((layout.min_quiz_questions, layout.min_tracing_questions), (5, 2));
     }
 

@@ -85,9 +85,12 @@ impl ReaderView {
         }
         match self.to_reader.get(line - 1) {
             Some(Some(n)) => *n,
-            Some(None) => {
-                self.to_reader[line - 1..].iter().flatten().next().copied().unwrap_or(self.visible.len() + 1)
-            }
+            Some(None) => self.to_reader[line - 1..]
+                .iter()
+                .flatten()
+                .next()
+                .copied()
+                .unwrap_or(self.visible.len() + 1),
             None => line - (self.to_reader.len() - self.visible.len()),
         }
     }

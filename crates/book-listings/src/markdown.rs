@@ -27,7 +27,10 @@ pub enum Part {
     /// `main.rs:here`: the lines between `ANCHOR: here` and `ANCHOR_END: here`.
     Anchor(String),
     /// `main.rs:3:7`, `main.rs:3`, `main.rs::7`, `main.rs:3:`, as 1-based inclusive line numbers.
-    Lines { first: Option<usize>, last: Option<usize> },
+    Lines {
+        first: Option<usize>,
+        last: Option<usize>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -72,7 +75,9 @@ pub fn scan(text: &str) -> Vec<Include> {
         if marker.len() >= 3 {
             match &fence {
                 // A block closes with a fence of the same character, at least as long, alone.
-                Some((open, _)) if marker.starts_with(open.as_str()) && trimmed.trim() == marker => {
+                Some((open, _))
+                    if marker.starts_with(open.as_str()) && trimmed.trim() == marker =>
+                {
                     fence = None;
                 }
                 Some(_) => {}
@@ -117,7 +122,9 @@ fn split_part(argument: &str) -> (String, Part) {
     let number = |s: Option<&str>| s.and_then(|s| s.trim().parse::<usize>().ok());
     let part = match (first, second) {
         (None, _) => Part::Whole,
-        (Some(a), None) if !a.is_empty() && number(Some(a)).is_none() => Part::Anchor(a.to_string()),
+        (Some(a), None) if !a.is_empty() && number(Some(a)).is_none() => {
+            Part::Anchor(a.to_string())
+        }
         (Some(a), None) => Part::Lines { first: number(Some(a)), last: number(Some(a)) },
         (Some(a), Some(b)) => Part::Lines { first: number(Some(a)), last: number(Some(b)) },
     };
@@ -165,7 +172,10 @@ mod tests {
         assert_eq!(found[0].written, "../l/a/src/main.rs");
         assert_eq!(found[0].part, Part::Anchor("here".into()));
         let fence = found[0].fence.as_ref().unwrap();
-        assert_eq!((fence.info.as_str(), fence.open_line, fence.prefix.as_str()), ("rust,no_run", 2, ""));
+        assert_eq!(
+            (fence.info.as_str(), fence.open_line, fence.prefix.as_str()),
+            ("rust,no_run", 2, "")
+        );
         // `~~~` fences and two spaces: mdBook accepts both.
         assert_eq!(found[1].written, "../l/a/output.txt");
         assert_eq!(found[1].fence.as_ref().unwrap().info, "text");
@@ -198,13 +208,19 @@ mod tests {
 
     #[test]
     fn paths_are_cleaned() {
-        assert_eq!(clean(Path::new("/b/src/../listings/./x.rs")), PathBuf::from("/b/listings/x.rs"));
+        assert_eq!(
+            clean(Path::new("/b/src/../listings/./x.rs")),
+            PathBuf::from("/b/listings/x.rs")
+        );
         let include = &scan("{{#include ../l/x.txt}}")[0];
         assert_eq!(include.path(Path::new("/b/src")), PathBuf::from("/b/l/x.txt"));
     }
 
     #[test]
     fn info_strings_split_on_commas_and_spaces() {
-        assert_eq!(info_tokens("rust, compile_fail,edition2021"), ["rust", "compile_fail", "edition2021"]);
+        assert_eq!(
+            info_tokens("rust, compile_fail,edition2021"),
+            ["rust", "compile_fail", "edition2021"]
+        );
     }
 }

@@ -134,7 +134,8 @@ pub fn parse(manifest: &Path, text: &str) -> Result<Spec, SpecError> {
         line: span.map(line_of),
         message,
     };
-    let toml_error = |e: toml::de::Error| error(e.span(), e.message().trim_end().replace('\n', " "));
+    let toml_error =
+        |e: toml::de::Error| error(e.span(), e.message().trim_end().replace('\n', " "));
     let tables: Manifest<toml::Table> = toml::from_str(text).map_err(toml_error)?;
     let metadata = tables.package.and_then(|p| p.metadata).unwrap_or_default();
     if !metadata.contains_key("listing") {
@@ -145,7 +146,9 @@ pub fn parse(manifest: &Path, text: &str) -> Result<Spec, SpecError> {
             .unwrap_or_default();
         return Err(error(
             None,
-            format!("missing: every listing declares its expected outcome, e.g. `kind = \"run\"`{hint}"),
+            format!(
+                "missing: every listing declares its expected outcome, e.g. `kind = \"run\"`{hint}"
+            ),
         ));
     }
     let parsed: Manifest<Metadata> = toml::from_str(text).map_err(toml_error)?;
@@ -235,12 +238,7 @@ fn from_declared(
     // A compile-fail listing produces no program output: these would be silently ignored.
     let no_program = "listings that run (not kind = \"compile-fail\", whose diagnostics are shown as rustc renders them)";
     only("unordered", span(&declared.unordered), !is_compile_fail, no_program)?;
-    only(
-        "redact",
-        declared.redact.first().map(Spanned::span),
-        !is_compile_fail,
-        no_program,
-    )?;
+    only("redact", declared.redact.first().map(Spanned::span), !is_compile_fail, no_program)?;
     only(
         "timeout-secs",
         declared.timeout_secs.as_ref().map(Spanned::span),
@@ -253,12 +251,7 @@ fn from_declared(
         kind == Kind::Test,
         "kind = \"test\"",
     )?;
-    only(
-        "in-tests",
-        span(&declared.in_tests),
-        is_compile_fail,
-        "kind = \"compile-fail\"",
-    )?;
+    only("in-tests", span(&declared.in_tests), is_compile_fail, "kind = \"compile-fail\"")?;
     let timeout = match &declared.timeout_secs {
         Some(secs) if !(*secs.get_ref() > 0.0 && *secs.get_ref() <= 120.0) => {
             return Err(error(
@@ -286,7 +279,9 @@ fn from_declared(
         if let Some(bad) = run.lints.iter().find(|l| !LINT_NAME.is_match(l)) {
             return Err(error(
                 at(&span),
-                format!("a `clippy` run's `lints` holds {bad:?}, which is not a lint name like \"clippy::needless_borrow\""),
+                format!(
+                    "a `clippy` run's `lints` holds {bad:?}, which is not a lint name like \"clippy::needless_borrow\""
+                ),
             ));
         }
         if is_compile_fail {
@@ -369,7 +364,8 @@ mod tests {
 
     #[test]
     fn compile_fail_codes_are_sorted_and_deduplicated() {
-        let s = spec("kind = \"compile-fail\"\nerrors = [\"E0502\", \"E0499\", \"E0502\"]").unwrap();
+        let s =
+            spec("kind = \"compile-fail\"\nerrors = [\"E0502\", \"E0499\", \"E0502\"]").unwrap();
         assert_eq!(s.kind, Kind::CompileFail { errors: vec!["E0499".into(), "E0502".into()] });
         let s = spec("kind = \"compile-fail\"\nerrors = [\"let_underscore_lock\"]").unwrap();
         assert_eq!(s.kind, Kind::CompileFail { errors: vec!["let_underscore_lock".into()] });
@@ -410,7 +406,10 @@ mod tests {
             ("message = \"m\"", "`message` only applies"),
             ("check-leaks = true", "`check-leaks` only applies"),
             ("failing-tests = \"m\"", "`failing-tests` only applies"),
-            ("[[package.metadata.listing.clippy]]\nlints = []", "`clippy` runs need a listing that compiles"),
+            (
+                "[[package.metadata.listing.clippy]]\nlints = []",
+                "`clippy` runs need a listing that compiles",
+            ),
         ] {
             let e = fails(&format!("{cf}{extra}"));
             assert!(e.contains(key), "{extra}: {e}");
@@ -428,15 +427,22 @@ mod tests {
     fn values_are_checked() {
         assert!(fails("kind = \"compile-fail\"").contains("needs `errors"));
         assert!(fails("kind = \"compile-fail\"\nerrors = []").contains("needs `errors"));
-        assert!(fails("kind = \"compile-fail\"\nerrors = [\"e502\"]").contains("neither an error code"));
+        assert!(
+            fails("kind = \"compile-fail\"\nerrors = [\"e502\"]").contains("neither an error code")
+        );
         assert!(fails("kind = \"panic\"").contains("needs `message"));
         assert!(fails("kind = \"crash\"\nmessage = \"\"").contains("needs `message"));
         assert!(fails("kind = \"run\"\ntimeout-secs = 0").contains("must be between 0 and 120"));
         assert!(fails("kind = \"run\"\ntimeout-secs = 121").contains("must be between 0 and 120"));
         assert!(spec("kind = \"run\"\ntimeout-secs = 120").is_ok());
-        assert!(fails("kind = \"run\"\nredact = [{ regex = \"(\", with = \"\" }]").contains("does not compile"));
+        assert!(
+            fails("kind = \"run\"\nredact = [{ regex = \"(\", with = \"\" }]")
+                .contains("does not compile")
+        );
         assert!(fails("kind = \"test\"\nfailing-tests = \"\"").contains("it is empty"));
-        let lint = fails("kind = \"run\"\n[[package.metadata.listing.clippy]]\nlints = [\"needless borrow\"]");
+        let lint = fails(
+            "kind = \"run\"\n[[package.metadata.listing.clippy]]\nlints = [\"needless borrow\"]",
+        );
         assert!(lint.contains("not a lint name"), "{lint}");
     }
 

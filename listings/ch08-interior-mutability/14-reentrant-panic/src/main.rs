@@ -18,7 +18,6 @@ impl Thermometer {
 }
 
 fn main() {
-    // ANCHOR: here
     let thermometer =
         Rc::new(Thermometer { listeners: RefCell::new(Vec::new()) });
 
@@ -36,5 +35,4 @@ fn main() {
 
     thermometer.notify(20);
     thermometer.notify(35);
-    // ANCHOR_END: here
 }

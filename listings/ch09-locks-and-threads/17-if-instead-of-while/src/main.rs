@@ -15,7 +15,6 @@ fn main() {
     thread::scope(|s| {
         for _ in 0..2 {
             s.spawn(|| {
-                // ANCHOR: consumer
                 let mut q = queue.lock().unwrap();
                 if q.items.is_empty() {
                     // BUG: `if` checks the condition once, before sleeping.
@@ -26,16 +25,13 @@ fn main() {
                 let item =
                     q.items.pop_front().expect("woke up to an empty queue");
                 println!("a consumer got item {item}");
-                // ANCHOR_END: consumer
             });
         }
 
-        // ANCHOR: producer
         // Wait until both consumers sleep, then publish ONE item and wake them ALL.
         let q = queue.lock().unwrap();
         let mut q = consumer_waiting.wait_while(q, |q| q.waiting < 2).unwrap();
         q.items.push_back(1);
         item_ready.notify_all();
-        // ANCHOR_END: producer
     });
 }

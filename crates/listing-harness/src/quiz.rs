@@ -5,16 +5,19 @@ use std::path::Path;
 
 use mdbook_quiz_schema::{MultipleChoice, MultipleChoiceAnswerFormat, Question, Quiz, Tracing};
 
-use super::discover::{Kind, Listing};
+use book_listings::{Kind, Layout};
 
-/// The chapter standard: at least this many questions, this many of them about listings.
-const MIN_QUESTIONS: usize = 5;
-const MIN_TRACING: usize = 2;
+use crate::Listing;
+use crate::failure::Failure;
 
-pub fn check(path: &Path, listings: &[Listing]) -> Result<(), String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let quiz: Quiz = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+/// Checks one quiz file; the minimum numbers of questions are the book's policy (its layout).
+pub fn check(path: &Path, listings: &[Listing], layout: &Layout) -> Result<(), Failure> {
+    let quiz_error =
+        |problem: String| Failure::Quiz { path: path.to_path_buf(), problems: vec![problem] };
+    let text =
+        std::fs::read_to_string(path).map_err(|e| quiz_error(format!("cannot read it: {e}")))?;
+    let quiz: Quiz = toml::from_str(&text).map_err(|e| quiz_error(e.to_string()))?;
+    let (min_questions, min_tracing) = (layout.min_quiz_questions, layout.min_tracing_questions);
     let mut problems = Vec::new();
     let mut tracing = 0;
     for (index, question) in quiz.questions.iter().enumerate() {
@@ -34,21 +37,21 @@ pub fn check(path: &Path, listings: &[Listing]) -> Result<(), String> {
             problems.push(format!("question {number}: {problem}"));
         }
     }
-    if quiz.questions.len() < MIN_QUESTIONS {
+    if quiz.questions.len() < min_questions {
         problems.push(format!(
-            "has {} questions; a chapter quiz has at least {MIN_QUESTIONS}",
+            "has {} questions; a chapter quiz has at least {min_questions}",
             quiz.questions.len()
         ));
     }
-    if tracing < MIN_TRACING {
+    if tracing < min_tracing {
         problems.push(format!(
-            "has {tracing} Tracing questions; a chapter quiz has at least {MIN_TRACING} about tested listings"
+            "has {tracing} Tracing questions; a chapter quiz has at least {min_tracing} about tested listings"
         ));
     }
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(format!("{}:\n{}", path.display(), problems.join("\n")))
+        Err(Failure::Quiz { path: path.to_path_buf(), problems })
     }
 }
 
@@ -107,11 +110,11 @@ fn tracing_question(Tracing(q): &Tracing, listings: &[Listing]) -> Option<String
             "says doesCompile = {}, but listing {} is a {} listing",
             answer.does_compile,
             listing.name,
-            spec.kind.label()
+            spec.kind.name()
         ));
     }
     if spec.kind == Kind::Run {
-        let verified = std::fs::read_to_string(listing.snapshot()).unwrap_or_default();
+        let verified = std::fs::read_to_string(listing.output_snapshot()).unwrap_or_default();
         let claimed = answer.stdout.as_deref().unwrap_or("");
         if claimed.trim_end() != verified.trim_end() {
             return Some(format!(

@@ -2,7 +2,7 @@
 //! in one way. Every check on it must fail, with the message that names the mistake. A harness
 //! that cannot fail is worth nothing.
 
-mod harness;
+use listing_harness::{self as harness, Failure, Options};
 
 use std::collections::HashMap;
 use std::fs;
@@ -283,7 +283,7 @@ fn write(path: &Path, text: &str) {
 }
 
 fn broken_book() -> PathBuf {
-    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fault-injection");
+    let base = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fault-injection");
     let root = base.join("book");
     write(
         &root.join("Cargo.toml"),
@@ -339,11 +339,11 @@ fn broken_book() -> PathBuf {
 }
 
 /// Every check of the broken book, run once (in parallel) and shared by the tests below.
-fn results() -> &'static HashMap<String, Result<(), String>> {
-    static RESULTS: OnceLock<HashMap<String, Result<(), String>>> = OnceLock::new();
+fn results() -> &'static HashMap<String, Result<(), Failure>> {
+    static RESULTS: OnceLock<HashMap<String, Result<(), Failure>>> = OnceLock::new();
     RESULTS.get_or_init(|| {
         let root = broken_book();
-        let options = harness::Options { bless: false, cache: false, repeat: 1 };
+        let options = Options { cache: false, ..Options::default() };
         let checks = harness::checks(&root, options).expect("the broken book's workspace loads");
         std::thread::scope(|s| {
             let running: Vec<_> =
@@ -361,7 +361,7 @@ fn fails_with(check: &str, expected: &[&str]) {
         results().get(check).unwrap_or_else(|| panic!("the harness has no check named {check}"));
     let message = match result {
         Ok(()) => panic!("{check}: the harness let this mistake pass"),
-        Err(message) => message,
+        Err(failure) => failure.to_string(),
     };
     for part in expected {
         assert!(message.contains(part), "{check}: the failure message lacks {part:?}:\n{message}");
@@ -442,11 +442,11 @@ fn no_listing_process_outlives_its_check() {
 /// Returns the listing's folder and a closure that runs its check afresh each time.
 fn one_listing_book(
     name: &str,
-    options: fn() -> harness::Options,
-) -> (PathBuf, impl Fn() -> Result<(), String>) {
+    options: fn() -> Options,
+) -> (PathBuf, impl Fn() -> Result<(), Failure>) {
     let (chapter, listing_name) = name.split_once('/').expect("chapter/listing");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("target/fault-injection")
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("fault-injection")
         .join(format!("{chapter}-book"));
     let listing = root.join("listings").join(name);
     write(
@@ -482,11 +482,7 @@ fn one_listing_book(
 /// The pass cache must never serve a listing whose source changed since it passed.
 #[test]
 fn a_changed_listing_is_run_again_not_served_from_the_cache() {
-    let (listing, run_once) = one_listing_book("cache/01-changes", || harness::Options {
-        bless: false,
-        cache: true,
-        repeat: 1,
-    });
+    let (listing, run_once) = one_listing_book("cache/01-changes", || Options::default());
     write(&listing.join("output.txt"), "before\n");
     write(&listing.join("src/main.rs"), "fn main() { println!(\"before\"); }\n");
     assert_eq!(run_once(), Ok(()), "the listing passes and is remembered");
@@ -494,7 +490,7 @@ fn a_changed_listing_is_run_again_not_served_from_the_cache() {
     write(&listing.join("src/main.rs"), "fn main() { println!(\"after\"); }\n");
     let changed = run_once();
     assert!(
-        changed.as_ref().is_err_and(|e| e.contains("+after")),
+        changed.as_ref().is_err_and(|e| e.to_string().contains("+after")),
         "a changed listing must be run again and fail against the old snapshot, got {changed:?}"
     );
     write(&listing.join("src/main.rs"), "fn main() { println!(\"before\"); }\n");
@@ -504,16 +500,16 @@ fn a_changed_listing_is_run_again_not_served_from_the_cache() {
 /// which folder, in one line of its own, not panic.
 #[test]
 fn a_listing_folder_without_a_manifest_is_named() {
-    let root =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fault-injection/no-manifest-book");
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fault-injection/no-manifest-book");
     write(
         &root.join("Cargo.toml"),
         "[workspace]\nresolver = \"3\"\nmembers = [\"listings/*/*\"]\n",
     );
     write(&root.join("listings/ch/01-half-written/src/main.rs"), "fn main() {}\n");
     write(&root.join("src/page.md"), "# Empty\n");
-    let options = harness::Options { bless: false, cache: false, repeat: 1 };
-    let error = harness::checks(&root, options).err().expect("a broken workspace is an error");
+    let options = Options { cache: false, ..Options::default() };
+    let error =
+        harness::checks(&root, options).err().expect("a broken workspace is an error").to_string();
     assert!(error.contains("cannot read the workspace"), "{error}");
     assert!(error.contains("listings/ch/01-half-written"), "the message names the folder: {error}");
 }
@@ -521,13 +517,16 @@ fn a_listing_folder_without_a_manifest_is_named() {
 /// Flake hunting: a listing whose output differs between runs must be reported as flaky.
 #[test]
 fn a_listing_whose_output_changes_between_runs_is_flaky() {
-    let (listing, run) = one_listing_book("flaky/01-pid", || harness::Options {
-        bless: false,
+    let (listing, run) = one_listing_book("flaky/01-pid", || Options {
         cache: false,
         repeat: 3,
+        ..Options::default()
     });
     write(&listing.join("src/main.rs"), "fn main() { println!(\"{}\", std::process::id()); }\n");
     write(&listing.join("output.txt"), "1\n");
     let result = run();
-    assert!(result.as_ref().is_err_and(|e| e.starts_with("flaky: run 1 failed")), "{result:?}");
+    assert!(
+        result.as_ref().is_err_and(|e| e.to_string().starts_with("flaky: run 1 failed")),
+        "{result:?}"
+    );
 }

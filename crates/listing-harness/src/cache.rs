@@ -28,9 +28,10 @@ impl Cache {
 
     /// Everything in the listing's folder, the lock file and, for a built listing, the identity
     /// of its executable (cargo rewrites it whenever anything it was built from changed).
-    pub fn key(&self, listing_dir: &Path, executable: Option<&Path>) -> String {
+    pub fn key(&self, listing_dir: &Path, executable: Option<&Path>, extra: &str) -> String {
         let mut hash = DefaultHasher::new();
         hash.write_u64(self.salt);
+        hash.write(extra.as_bytes());
         hash.write(&std::fs::read(&self.lock_file).unwrap_or_default());
         for entry in walkdir::WalkDir::new(listing_dir).sort_by_file_name().into_iter().flatten() {
             if entry.file_type().is_file() {

@@ -1,0 +1,574 @@
+//! The book as the checks see it, and the checks that tie listings to pages: every listing is
+//! shown with its verified output, in a block annotated for its kind, numbered as the reader
+//! sees it; every include resolves; no snapshot is stale or orphaned.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::{LazyLock, OnceLock};
+
+use book_listings::lines::{self, ReaderView};
+use book_listings::markdown::{self, Directive, Include, Part};
+use book_listings::{Kind, Layout, Spec, kind};
+use regex::Regex;
+
+use crate::build::{self, Built, Invocation};
+use crate::cache::Cache;
+use crate::failure::Failure;
+use crate::normalise::{self, Views};
+use crate::snapshot::{self, Order};
+use crate::verdict::{self, compile_fail_note};
+use crate::{Listing, Options, built_as_tests, lint};
+
+pub struct Page {
+    /// Relative to the book root, e.g. `src/ch01-smart-pointers.md`.
+    pub name: String,
+    pub folder: PathBuf,
+    pub includes: Vec<Include>,
+    /// Whether the summary links to it: a page it does not list is not in the book.
+    pub in_summary: bool,
+}
+
+impl Page {
+    pub fn quizzes(&self) -> Vec<PathBuf> {
+        self.includes
+            .iter()
+            .filter(|i| i.directive == Directive::Quiz)
+            .map(|i| i.path(&self.folder))
+            .collect()
+    }
+
+    fn at(&self, include: &Include) -> String {
+        format!("{}:{}", self.name, include.line)
+    }
+}
+
+/// A chapter link in SUMMARY.md: `[Title](ch01-smart-pointers.md)`.
+static SUMMARY_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)").unwrap());
+
+pub fn pages(layout: &Layout) -> Result<Vec<Page>, Failure> {
+    let summary_path = layout.src.join("SUMMARY.md");
+    let summary = std::fs::read_to_string(&summary_path)
+        .map_err(|e| Failure::Load(format!("cannot read {}: {e}", summary_path.display())))?;
+    let listed: Vec<PathBuf> = SUMMARY_LINK
+        .captures_iter(&summary)
+        .map(|c| markdown::clean(&layout.src.join(&c[1])))
+        .collect();
+    let mut pages = Vec::new();
+    for entry in walkdir::WalkDir::new(&layout.src).sort_by_file_name() {
+        let entry =
+            entry.map_err(|e| Failure::Load(format!("reading {}: {e}", layout.src.display())))?;
+        if entry.path().extension().is_none_or(|ext| ext != "md") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path())
+            .map_err(|e| Failure::Load(format!("cannot read {}: {e}", entry.path().display())))?;
+        let path = markdown::clean(entry.path());
+        pages.push(Page {
+            name: path.strip_prefix(&layout.root).unwrap_or(&path).display().to_string(),
+            folder: path.parent().unwrap_or(&layout.root).to_path_buf(),
+            includes: markdown::scan(&text),
+            in_summary: path == summary_path || listed.contains(&path),
+        });
+    }
+    Ok(pages)
+}
+
+pub struct Book {
+    pub root: PathBuf,
+    pub layout: Layout,
+    pub listings: Vec<Listing>,
+    pub pages: Vec<Page>,
+    /// The programs of every quiz's Tracing questions: those listings count as shown.
+    pub quiz_programs: Vec<String>,
+    pub options: Options,
+    pub cache: Option<Cache>,
+    /// Built once, by whichever listing check runs first, so `--list` and filters that
+    /// select no listing cost nothing.
+    pub builds: OnceLock<Result<std::collections::HashMap<String, Built>, Failure>>,
+}
+
+/// A source file of a listing shown on a page: where, and as the reader sees it.
+struct Shown<'a> {
+    page: &'a Page,
+    include: &'a Include,
+    /// The file relative to the listing: `src/main.rs`.
+    file: String,
+    view: ReaderView,
+}
+
+impl Book {
+    pub fn check_listing(&self, listing: &Listing) -> Result<(), Failure> {
+        let spec = listing.spec.as_ref().map_err(Clone::clone)?;
+        let shown = self.sources_shown(listing);
+        let views = views(&shown)?;
+        // Report both kinds of problem at once: an author fixing one should not discover the
+        // other only on the next run.
+        let ran = self.run_listing(listing, spec, &views);
+        let on_pages = self.shown_in_book(listing, spec, &shown);
+        let mut failures = Vec::new();
+        if let Err(e) = on_pages {
+            failures.push(e);
+        }
+        if let Err(e) = ran {
+            failures.push(e);
+        }
+        Failure::all(failures)
+    }
+
+    /// Builds every listing, except compile-fail listings that failed the same way last time:
+    /// cargo remembers successful builds, but recompiles a failing one on every run.
+    fn build(&self) -> Result<std::collections::HashMap<String, Built>, Failure> {
+        let unchanged: HashSet<&str> = match &self.cache {
+            Some(cache) => self
+                .listings
+                .iter()
+                .filter(|l| matches!(&l.spec, Ok(spec) if !spec.kind.runs()))
+                .filter(|l| {
+                    let views = views(&self.sources_shown(l)).unwrap_or_default();
+                    cache.passed(&l.name, &cache.key(&l.dir, None, &format!("{views:?}")))
+                })
+                .map(|l| l.name.as_str())
+                .collect(),
+            None => HashSet::new(),
+        };
+        let mut programs = Invocation { subcommand: &["build", "--bins"], packages: Vec::new() };
+        let mut tests =
+            Invocation { subcommand: &["build", "--lib", "--tests"], packages: Vec::new() };
+        for listing in &self.listings {
+            let Ok(spec) = &listing.spec else { continue };
+            if unchanged.contains(listing.name.as_str()) {
+                continue;
+            }
+            let into = if built_as_tests(spec) { &mut tests } else { &mut programs };
+            into.packages.push((listing.package.as_str(), listing.id.as_str()));
+        }
+        build::build_all(&self.root, &[programs, tests])
+    }
+
+    fn run_listing(&self, listing: &Listing, spec: &Spec, views: &Views) -> Result<(), Failure> {
+        let builds = self.builds.get_or_init(|| self.build()).as_ref().map_err(Clone::clone)?;
+        let built = builds.get(&listing.id);
+        let check = || self.verify(listing, spec, built, views);
+        if self.options.repeat > 1 {
+            return repeated(self.options.repeat, check);
+        }
+        let Some(cache) = &self.cache else { return check() };
+        let executable = match spec.kind {
+            Kind::CompileFail { .. } => None,
+            Kind::Test => built.and_then(|b| b.test_executable.as_deref()),
+            _ => built.and_then(|b| b.executable.as_deref()),
+        };
+        // The pages' numbering changes the snapshots too: it is part of the key.
+        let key = cache.key(&listing.dir, executable, &format!("{views:?}"));
+        if cache.passed(&listing.name, &key) {
+            return Ok(());
+        }
+        check()?;
+        cache.remember(&listing.name, &key);
+        Ok(())
+    }
+
+    /// One real build and run of the listing, compared with its snapshots.
+    fn verify(
+        &self,
+        listing: &Listing,
+        spec: &Spec,
+        built: Option<&Built>,
+        views: &Views,
+    ) -> Result<(), Failure> {
+        let Some(built) = built else {
+            // Left out of the build because it passed unchanged: only possible with the cache.
+            return Err(Failure::Infra("the listing was not built".into()));
+        };
+        let cx = verdict::Context {
+            name: &listing.name,
+            package: &listing.package,
+            dir: &listing.dir,
+            root: &self.root,
+            spec,
+            built,
+            views,
+            bless: self.options.bless,
+        };
+        let shown = verdict::check(&cx)?;
+        let order = if spec.unordered { Order::AnyLineOrder } else { Order::Exact };
+        snapshot::compare(
+            &listing.output_snapshot(),
+            &shown,
+            &listing.name,
+            self.options.bless,
+            order,
+        )
+        .map_err(|e| match e {
+            Failure::Differs { path, check, diff, note: None } if !spec.kind.runs() => {
+                Failure::Differs { path, check, diff, note: compile_fail_note() }
+            }
+            other => other,
+        })?;
+        if !spec.clippy.is_empty() {
+            let target = lint::Target {
+                package: &listing.package,
+                id: &listing.id,
+                dir: &listing.dir,
+                root: &self.root,
+                views,
+            };
+            let findings = lint::check(&target, &spec.clippy)?;
+            snapshot::compare(
+                &listing.clippy_snapshot(),
+                &findings,
+                &listing.name,
+                self.options.bless,
+                Order::Exact,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Every include of one of the listing's Rust files, with the reader's view of it.
+    fn sources_shown(&self, listing: &Listing) -> Vec<Shown<'_>> {
+        let mut shown = Vec::new();
+        for page in &self.pages {
+            for include in &page.includes {
+                let path = include.path(&page.folder);
+                if include.directive == Directive::Quiz
+                    || !path.starts_with(&listing.dir)
+                    || path.extension().is_none_or(|e| e != "rs")
+                {
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&path) else { continue };
+                let rustdoc =
+                    matches!(include.directive, Directive::RustdocInclude | Directive::Playground);
+                shown.push(Shown {
+                    page,
+                    include,
+                    file: path.strip_prefix(&listing.dir).unwrap_or(&path).display().to_string(),
+                    view: ReaderView::new(&text, &include.part, rustdoc),
+                });
+            }
+        }
+        shown
+    }
+
+    /// A listing belongs to the book only if a page shows its source in a block annotated for
+    /// its kind, and its verified output; and every line its output cites is one the page shows.
+    fn shown_in_book(
+        &self,
+        listing: &Listing,
+        spec: &Spec,
+        sources: &[Shown],
+    ) -> Result<(), Failure> {
+        let output = listing.output_snapshot();
+        let clippy = listing.clippy_snapshot();
+        let mut problems = Vec::new();
+        let mut output_shown: Option<String> = None;
+        let mut clippy_shown = false;
+        for page in &self.pages {
+            for include in &page.includes {
+                let path = include.path(&page.folder);
+                if path != output && path != clippy {
+                    continue;
+                }
+                let at = page.at(include);
+                if include.fence.as_ref().is_none_or(|f| f.info.starts_with("rust")) {
+                    problems.push(Failure::Page {
+                        at: at.clone(),
+                        message: "the output is not inside a ```text block".into(),
+                    });
+                }
+                if path == output {
+                    output_shown = Some(at);
+                } else if spec.clippy.is_empty() {
+                    problems.push(Failure::Page {
+                        at,
+                        message: format!(
+                            "shows {}, but the listing declares no Clippy runs, so nothing verifies it: \
+                             declare them ([[package.metadata.listing.clippy]]) or remove the include",
+                            self.layout.clippy_file
+                        ),
+                    });
+                } else {
+                    clippy_shown = true;
+                }
+            }
+        }
+        for source in sources {
+            if let Err(why) =
+                check_fence(source.include.fence.as_ref().map(|f| f.info.as_str()), &spec.kind)
+            {
+                problems.push(Failure::Page {
+                    at: source.page.at(source.include),
+                    message: format!("the source {why}"),
+                });
+            }
+        }
+        if spec.clippy.is_empty() && clippy.is_file() {
+            problems.push(Failure::Unreferenced {
+                path: clippy.clone(),
+                why: "the listing declares no Clippy runs; delete the file, or declare the runs that produce it".into(),
+            });
+        }
+        if !spec.clippy.is_empty() && !clippy_shown {
+            problems.push(Failure::Page {
+                at: listing.name.clone(),
+                message: format!(
+                    "the listing declares Clippy runs but no page shows what Clippy said: add \
+                     {{{{#include .../{}/{}}}}} in a ```text block",
+                    listing.name, self.layout.clippy_file
+                ),
+            });
+        }
+        problems.extend(self.cited_lines_hidden(listing, sources));
+        let in_quiz = || {
+            let source =
+                std::fs::read_to_string(listing.dir.join("src/main.rs")).unwrap_or_default();
+            self.quiz_programs.iter().any(|program| *program == source.trim())
+        };
+        let main = listing.main_source();
+        let main_rel = main
+            .strip_prefix(&listing.dir)
+            .unwrap_or(Path::new("src/main.rs"))
+            .display()
+            .to_string();
+        match (sources.first(), output_shown) {
+            (Some(_), Some(_)) => {}
+            // A "what does this print?" quiz question shows the program and checks the answer.
+            (None, None) if in_quiz() => {}
+            (None, None) => problems.push(Failure::Page {
+                at: listing.name.clone(),
+                message: format!(
+                    "orphan listing: no page in {} includes it; show it with {{{{#rustdoc_include}}}} of {}",
+                    self.layout.src.strip_prefix(&self.root).unwrap_or(&self.layout.src).display(),
+                    main.strip_prefix(&self.root).unwrap_or(&main).display()
+                ),
+            }),
+            (None, Some(at)) => problems.push(Failure::Page {
+                at,
+                message: format!(
+                    "the page shows the output, but no page shows the source: add \
+                     {{{{#rustdoc_include .../{}/{main_rel}}}}} above it",
+                    listing.name
+                ),
+            }),
+            (Some(source), None) => problems.push(Failure::Page {
+                at: source.page.at(source.include),
+                message: format!(
+                    "the page shows the source, but not its verified output: add \
+                     {{{{#include .../{}/{}}}}} under it",
+                    listing.name, self.layout.output_file
+                ),
+            }),
+        }
+        Failure::all(problems)
+    }
+
+    /// An output that cites `src/main.rs:16` under a page that hides line 16 sends the reader
+    /// looking for a line they cannot see. A line counts as shown when some include of the file
+    /// shows it, or when the output quotes it itself (rustc's `16 |` gutter lines).
+    fn cited_lines_hidden(&self, listing: &Listing, sources: &[Shown]) -> Vec<Failure> {
+        let mut problems = Vec::new();
+        for snapshot in [listing.output_snapshot(), listing.clippy_snapshot()] {
+            let Ok(text) = std::fs::read_to_string(&snapshot) else { continue };
+            let name =
+                snapshot.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let quoted = normalise::quoted_lines(&text);
+            for (file, line) in normalise::cited_lines(&text) {
+                let includes: Vec<&Shown> = sources.iter().filter(|s| s.file == file).collect();
+                let Some(first) = includes.first() else { continue };
+                if quoted.contains(&(file.clone(), line))
+                    || includes.iter().any(|s| s.view.shows(line))
+                {
+                    continue;
+                }
+                let shown: Vec<String> = includes.iter().map(|s| s.view.shown_ranges()).collect();
+                problems.push(Failure::Page {
+                    at: first.page.at(first.include),
+                    message: format!(
+                        "{name} cites {file}:{line}, a line no page shows (they show lines {} of \
+                         the program): widen the part shown, or cite another line",
+                        shown.join("; ")
+                    ),
+                });
+            }
+        }
+        problems
+    }
+
+    pub fn check_page(&self, page: &Page) -> Result<(), Failure> {
+        let mut problems = Vec::new();
+        if !page.in_summary {
+            problems.push(Failure::Page {
+                at: page.name.clone(),
+                message: "src/SUMMARY.md does not list it, so it is not in the book: add it there, or delete it".into(),
+            });
+        }
+        for include in &page.includes {
+            let at = page.at(include);
+            let path = include.path(&page.folder);
+            let listing = self.listings.iter().find(|l| path.starts_with(&l.dir));
+            if !path.is_file() {
+                // Bless writes a new listing's snapshot in this same run; its check reports
+                // it if it cannot.
+                let blessed = self.options.bless
+                    && listing.is_some_and(|l| {
+                        path == l.output_snapshot() || path == l.clippy_snapshot()
+                    });
+                if !blessed {
+                    problems.push(Failure::Page {
+                        at,
+                        message: format!("includes {}, which does not exist", include.written),
+                    });
+                }
+                continue;
+            }
+            if path.extension().is_some_and(|e| e == "rs") && listing.is_none() {
+                problems.push(Failure::Page {
+                    at: at.clone(),
+                    message: format!(
+                        "includes {}, which belongs to no listing, so nothing compiles or runs it: \
+                         make it a listing under {}",
+                        include.written,
+                        self.layout
+                            .listings
+                            .strip_prefix(&self.root)
+                            .unwrap_or(&self.layout.listings)
+                            .display()
+                    ),
+                });
+            }
+            // mdBook shows nothing for an anchor it cannot find: the reader would get an empty block.
+            let Part::Anchor(anchor) = &include.part else { continue };
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            if !lines::has_anchor(&text, anchor) {
+                problems.push(Failure::Page {
+                    at,
+                    message: format!(
+                        "includes {}:{anchor}, but that file has no `ANCHOR: {anchor}` line",
+                        include.written
+                    ),
+                });
+            }
+        }
+        Failure::all(problems)
+    }
+}
+
+/// The reader's view of each of the listing's files; one numbering per file, or the page
+/// snapshots cannot match every page.
+fn views(shown: &[Shown]) -> Result<Vec<(String, ReaderView)>, Failure> {
+    let mut views: Vec<(String, ReaderView)> = Vec::new();
+    for s in shown {
+        match views.iter().find(|(f, _)| *f == s.file) {
+            Some((_, v)) if v.renumbers() != s.view.renumbers() => {
+                return Err(Failure::Page {
+                    at: s.page.at(s.include),
+                    message: format!(
+                        "shows {} numbered differently from another include of it (one through an \
+                         anchor, which drops the ANCHOR lines, one without): its output can match \
+                         only one; include it the same way everywhere",
+                        s.file
+                    ),
+                });
+            }
+            Some(_) => {}
+            None => views.push((s.file.clone(), s.view.clone())),
+        }
+    }
+    Ok(views)
+}
+
+/// Flake hunting: the same listing, run again and again, must do the same thing every time.
+fn repeated(times: usize, check: impl Fn() -> Result<(), Failure>) -> Result<(), Failure> {
+    let first = check();
+    let same = |r: &Result<(), Failure>| r.as_ref().err().map(Failure::without_timings);
+    for run in 2..=times {
+        let again = check();
+        if same(&again) != same(&first) {
+            return Err(Failure::Flaky {
+                first: first.err().map(Box::new),
+                run,
+                again: again.err().map(Box::new),
+            });
+        }
+    }
+    first.map_err(|failure| Failure::EveryRun { times, failure: Box::new(failure) })
+}
+
+/// Checks one code block holding a listing's source against the listing's kind.
+pub fn check_fence(info: Option<&str>, kind: &Kind) -> Result<(), String> {
+    let Some(info) = info else {
+        return Err("is included outside a code block; put it in a ```rust block".into());
+    };
+    let tokens = markdown::info_tokens(info);
+    if tokens.first() != Some(&"rust") {
+        return Err(format!(
+            "sits in a ```{info} block; a listing's source goes in a ```rust block"
+        ));
+    }
+    let required = kind.rustdoc_attribute();
+    if let Some(attr) = required
+        && !tokens.contains(&attr)
+    {
+        return Err(format!(
+            "is a {} listing, so its block must be ```rust,{attr} (it is ```{info})",
+            kind.name()
+        ));
+    }
+    if let Some(wrong) =
+        kind::ATTRIBUTES.iter().find(|a| tokens.contains(a) && Some(**a) != required)
+    {
+        return Err(format!(
+            "is a {} listing, but its block is marked `{wrong}` (```{info})",
+            kind.name()
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    #[test]
+    fn fences_match_kinds() {
+        assert!(check_fence(Some("rust"), &Kind::Run).is_ok());
+        assert!(check_fence(Some("rust,no_run"), &Kind::Deadlock).is_ok());
+        assert!(check_fence(None, &Kind::Run).unwrap_err().contains("outside a code block"));
+        assert!(check_fence(Some("text"), &Kind::Run).unwrap_err().contains("```rust block"));
+        let panic = Kind::Panic { message: "m".into() };
+        assert_eq!(
+            check_fence(Some("rust"), &panic).unwrap_err(),
+            "is a panic listing, so its block must be ```rust,should_panic (it is ```rust)"
+        );
+        assert!(
+            check_fence(Some("rust,ignore"), &Kind::Run).unwrap_err().contains("marked `ignore`")
+        );
+    }
+
+    #[test]
+    fn repeated_runs_compare_without_timings() {
+        let slow = |secs: u64| Failure::WrongEnding {
+            kind: "run",
+            what: "exited with status 1".into(),
+            elapsed: std::time::Duration::from_secs(secs),
+            stdout: String::new(),
+            stderr: String::new(),
+        };
+        let n = Cell::new(0);
+        let constant = repeated(3, || {
+            n.set(n.get() + 1);
+            Err(slow(n.get()))
+        });
+        assert!(matches!(constant, Err(Failure::EveryRun { times: 3, .. })), "{constant:?}");
+        let m = Cell::new(0);
+        let flaky = repeated(3, || {
+            m.set(m.get() + 1);
+            if m.get() == 2 { Err(slow(1)) } else { Ok(()) }
+        });
+        assert!(matches!(flaky, Err(Failure::Flaky { run: 2, first: None, .. })), "{flaky:?}");
+        assert_eq!(repeated(3, || Ok(())), Ok(()));
+    }
+}

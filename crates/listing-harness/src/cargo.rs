@@ -1,0 +1,68 @@
+//! Every cargo command the harness starts, made in one place, so that the caller's environment
+//! cannot leak into what the book shows: no RUSTFLAGS (a `-D warnings` would change compile-fail
+//! output), no colours, no backtraces, no cross-compilation target. Diagnostics come as JSON, so
+//! rustc renders them for no terminal, at its default width.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// Variables a developer may have set that would change what a listing prints or how it builds.
+pub const SCRUBBED: [&str; 9] = [
+    "RUSTFLAGS",
+    "CARGO_ENCODED_RUSTFLAGS",
+    "CARGO_BUILD_RUSTFLAGS",
+    "RUSTDOCFLAGS",
+    "RUST_BACKTRACE",
+    "RUST_LIB_BACKTRACE",
+    "CARGO_TERM_COLOR",
+    "CARGO_BUILD_TARGET",
+    "CARGO_TERM_QUIET",
+];
+
+/// `cargo <subcommand>` for the workspace at `root`, JSON messages on stdout.
+pub fn command(root: &Path, subcommand: &[&str]) -> Command {
+    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cmd.args(subcommand)
+        .args(["--message-format=json", "--color=never", "--manifest-path"])
+        .arg(root.join("Cargo.toml"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for name in SCRUBBED {
+        cmd.env_remove(name);
+    }
+    cmd
+}
+
+/// The command as a person would type it (for messages).
+pub fn describe(cmd: &Command) -> String {
+    let args: Vec<String> = cmd
+        .get_args()
+        .map(|a| a.to_string_lossy().into_owned())
+        .filter(|a| !a.contains('/'))
+        .collect();
+    format!("cargo {}", args.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_environment_is_scrubbed() {
+        let cmd = command(Path::new("/book"), &["build"]);
+        let removed: Vec<String> = cmd
+            .get_envs()
+            .filter(|(_, v)| v.is_none())
+            .map(|(k, _)| k.to_string_lossy().into_owned())
+            .collect();
+        for name in SCRUBBED {
+            assert!(removed.iter().any(|r| r == name), "{name} is not removed");
+        }
+        assert!(cmd.get_args().any(|a| a == "--message-format=json"));
+        assert_eq!(
+            describe(&cmd),
+            "cargo build --message-format=json --color=never --manifest-path"
+        );
+    }
+}

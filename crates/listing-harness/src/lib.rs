@@ -1,0 +1,226 @@
+//! The listing harness: one check per listing, per page and per quiz of a book. A book's
+//! `tests/listings.rs` (`harness = false`) is a shim over [`main`]; the self-test drives
+//! [`checks`] on broken books. See README.md ("Writing a listing", "Adopting the harness").
+
+pub mod book;
+pub mod build;
+pub mod cache;
+pub mod cargo;
+pub mod failure;
+pub mod lint;
+pub mod normalise;
+pub mod options;
+pub mod process;
+pub mod quiz;
+pub mod snapshot;
+pub mod valgrind;
+pub mod verdict;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::{Arc, OnceLock};
+
+use book_listings::{Kind, Layout, Spec};
+use libtest_mimic::{Arguments, Failed, Trial};
+
+pub use failure::Failure;
+pub use options::Options;
+
+/// One listing: a cargo package in a folder under the book's listings folder.
+pub struct Listing {
+    /// Path below the listings folder, e.g. `ch01-smart-pointers/01-box`: the check's name.
+    pub name: String,
+    pub dir: PathBuf,
+    /// Cargo package name, for `cargo build --package`.
+    pub package: String,
+    /// Cargo package id, which build messages and artifacts are attributed to.
+    pub id: String,
+    /// A broken declaration fails this listing's own check, not the whole suite.
+    pub spec: Result<Spec, Failure>,
+    output_file: String,
+    clippy_file: String,
+}
+
+impl Listing {
+    pub fn output_snapshot(&self) -> PathBuf {
+        self.dir.join(&self.output_file)
+    }
+
+    pub fn clippy_snapshot(&self) -> PathBuf {
+        self.dir.join(&self.clippy_file)
+    }
+
+    /// `src/main.rs`, or `src/lib.rs` for a library listing.
+    pub fn main_source(&self) -> PathBuf {
+        let main = self.dir.join("src/main.rs");
+        if main.is_file() { main } else { self.dir.join("src/lib.rs") }
+    }
+}
+
+pub struct Check {
+    /// A path: `ch01-smart-pointers/01-box` (a listing), `src/ch01.md` (a page), or a quiz file.
+    pub name: String,
+    /// Why the check cannot run on this machine; it is then reported as ignored, never as passed.
+    pub ignored: Option<String>,
+    pub run: Box<dyn FnOnce() -> Result<(), Failure> + Send>,
+}
+
+/// The listings of the book at `root`, from its layout and `cargo metadata`.
+pub fn listings(root: &Path, layout: &Layout) -> Result<(Vec<Listing>, PathBuf), Failure> {
+    let metadata = cargo_metadata::MetadataCommand::new()
+        .manifest_path(root.join("Cargo.toml"))
+        .no_deps()
+        .exec()
+        .map_err(|e| {
+            Failure::Load(format!(
+                "cannot read the workspace {}: {e}",
+                root.join("Cargo.toml").display()
+            ))
+        })?;
+    let packages = metadata.workspace_packages();
+    let mut found = Vec::new();
+    for listing in layout.listing_dirs() {
+        let manifest = listing.dir.join("Cargo.toml");
+        let package = packages.iter().find(|p| p.manifest_path.as_std_path() == manifest);
+        let (package_name, id, spec) = match package {
+            Some(p) => {
+                let spec = std::fs::read_to_string(&manifest)
+                    .map_err(|e| Failure::Load(format!("cannot read {}: {e}", manifest.display())))
+                    .and_then(|text| {
+                        book_listings::spec::parse(&manifest, &text).map_err(Failure::from)
+                    });
+                (p.name.to_string(), p.id.repr.clone(), spec)
+            }
+            None => (
+                String::new(),
+                String::new(),
+                Err(Failure::Load(format!(
+                    "{}: not a member of the workspace, so nothing builds it: add its folder to \
+                     [workspace] members in {}",
+                    manifest.display(),
+                    root.join("Cargo.toml").display()
+                ))),
+            ),
+        };
+        found.push(Listing {
+            name: listing.name,
+            dir: listing.dir,
+            package: package_name,
+            id,
+            spec,
+            output_file: layout.output_file.clone(),
+            clippy_file: layout.clippy_file.clone(),
+        });
+    }
+    Ok((found, metadata.target_directory.into_std_path_buf()))
+}
+
+/// Every check of the book at `root`.
+pub fn checks(root: &Path, options: Options) -> Result<Vec<Check>, Failure> {
+    let layout = Layout::load(root).map_err(Failure::Load)?;
+    let (listings, target_dir) = listings(root, &layout)?;
+    let pages = book::pages(&layout)?;
+    let quiz_programs =
+        pages.iter().flat_map(|p| p.quizzes()).flat_map(|path| quiz::programs(&path)).collect();
+    let skip_valgrind = options.skip_valgrind && !valgrind::installed();
+    let book = Arc::new(book::Book {
+        cache: options.cache.then(|| cache::Cache::new(&target_dir, root)),
+        root: root.to_path_buf(),
+        layout,
+        listings,
+        pages,
+        quiz_programs,
+        options,
+        builds: OnceLock::new(),
+    });
+
+    let mut checks = Vec::new();
+    for (index, listing) in book.listings.iter().enumerate() {
+        let needs_valgrind = matches!(&listing.spec, Ok(spec) if spec.under_valgrind());
+        let shared = Arc::clone(&book);
+        checks.push(Check {
+            name: listing.name.clone(),
+            ignored: (needs_valgrind && skip_valgrind).then(|| "valgrind is not installed".into()),
+            run: Box::new(move || shared.check_listing(&shared.listings[index])),
+        });
+    }
+    for (index, page) in book.pages.iter().enumerate() {
+        let shared = Arc::clone(&book);
+        checks.push(Check {
+            name: page.name.clone(),
+            ignored: None,
+            run: Box::new(move || shared.check_page(&shared.pages[index])),
+        });
+        for path in page.quizzes() {
+            let shared = Arc::clone(&book);
+            checks.push(Check {
+                name: path.strip_prefix(root).unwrap_or(&path).display().to_string(),
+                ignored: None,
+                run: Box::new(move || quiz::check(&path, &shared.listings, &shared.layout)),
+            });
+        }
+    }
+    Ok(checks)
+}
+
+/// `fn main` of a book's `tests/listings.rs`: every check as a libtest-mimic test.
+pub fn main() -> ExitCode {
+    match run_main() {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_main() -> Result<ExitCode, String> {
+    let mut args = Arguments::from_args();
+    // Most of a listing's time is spent waiting (deadlocks, valgrind start-up, sleeps), so
+    // run more of them at once than there are cores. `--test-threads` still overrides this.
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    args.test_threads.get_or_insert(cores * 4);
+    let options = Options::from_env()?;
+    let root = options::book_root(|name| std::env::var_os(name))?;
+    let only = options.only.clone();
+    let checks = checks(&root, options).map_err(|e| e.to_string())?;
+    if let Some(names) = &only {
+        // A flake hunt over names that match nothing would pass having run nothing.
+        let unknown: Vec<&String> =
+            names.iter().filter(|n| !checks.iter().any(|c| &c.name == *n)).collect();
+        if !unknown.is_empty() {
+            return Err(format!(
+                "BOOK_ONLY names {} which match no check (`cargo test -- --list` lists them)",
+                unknown.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+            ));
+        }
+    }
+    let trials: Vec<Trial> = checks
+        .into_iter()
+        .filter(|check| only.as_ref().is_none_or(|names| names.contains(&check.name)))
+        .map(|check| {
+            let ignored = check.ignored.is_some();
+            let run = check.run;
+            Trial::test(check.name, move || run().map_err(|e| Failed::from(e.to_string())))
+                .with_ignored_flag(ignored)
+        })
+        .collect();
+    if let Some(filter) = &args.filter {
+        let matches =
+            |name: &str| if args.exact { name == filter } else { name.contains(filter.as_str()) };
+        if !trials.iter().any(|t| matches(t.name())) {
+            // A package name (`ch03-07-jemalloc`) is the natural guess, and it matches nothing.
+            eprintln!(
+                "note: no check of the book matches `{filter}`. Checks are named after a \
+                 listing's folder (`ch03-box/07-jemalloc`), a page (`src/ch03-box.md`) or a quiz \
+                 file; `cargo test -- --list` lists them all."
+            );
+        }
+    }
+    Ok(libtest_mimic::run(&args, trials).exit_code())
+}
+
+/// Whether the kind's program is the library's tests build (`cargo build --lib --tests`).
+pub fn built_as_tests(spec: &Spec) -> bool {
+    spec.kind == Kind::Test || (matches!(spec.kind, Kind::CompileFail { .. }) && spec.in_tests)
+}
