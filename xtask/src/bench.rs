@@ -5,11 +5,13 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+use book_listings::Kind;
+
 use crate::listings::{Listing, listings};
 
 pub fn bench(root: &Path) -> Result<(), String> {
     let listings = listings(root)?;
-    let runnable: Vec<&Listing> = listings.iter().filter(|l| l.kind != "compile-fail").collect();
+    let runnable: Vec<&Listing> = listings.iter().filter(|l| l.kind.runs()).collect();
     let scratch = root.join("target/bench");
     let _ = std::fs::remove_dir_all(&scratch);
     eprintln!(
@@ -126,11 +128,11 @@ fn naive_run(listing: &Listing, target: &Path) -> Result<(), String> {
             .map_err(|e| format!("{}: {e}", listing.dir.display()))
     };
     const BUILD_LIMIT: f64 = 600.0;
-    match listing.kind.as_str() {
-        "test" => cargo(&["test", "--quiet"], BUILD_LIMIT),
+    match listing.kind {
+        Kind::Test => cargo(&["test", "--quiet"], BUILD_LIMIT),
         // It never ends by itself: build it, then give it its time before killing it.
-        "deadlock" => cargo(&["build", "--quiet"], BUILD_LIMIT)
-            .and_then(|()| cargo(&["run", "--quiet"], listing.timeout_secs)),
+        Kind::Deadlock => cargo(&["build", "--quiet"], BUILD_LIMIT)
+            .and_then(|()| cargo(&["run", "--quiet"], listing.timeout.as_secs_f64())),
         _ => cargo(&["run", "--quiet"], BUILD_LIMIT),
     }
 }

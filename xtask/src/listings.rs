@@ -1,13 +1,16 @@
-//! The book's listings as `cargo metadata` reports them (folder, name, declared kind).
+//! The book's listings, read through the same model the harness uses (book-listings).
 
 use std::path::{Path, PathBuf};
 
+use book_listings::{Kind, Layout};
+
 pub struct Listing {
     pub dir: PathBuf,
-    /// Path below `listings/`: the harness's name for its check.
+    /// Path below the listings folder: the harness's name for its check.
     pub name: String,
-    pub kind: String,
-    pub timeout_secs: f64,
+    pub kind: Kind,
+    /// For a deadlock, how long it must stay blocked.
+    pub timeout: std::time::Duration,
 }
 
 impl Listing {
@@ -16,40 +19,25 @@ impl Listing {
         let source = std::fs::read_to_string(self.dir.join("src/main.rs"))
             .or_else(|_| std::fs::read_to_string(self.dir.join("src/lib.rs")))
             .unwrap_or_default();
-        self.kind == "deadlock"
+        self.kind == Kind::Deadlock
             || ["thread::", "Condvar", "Barrier", "Mutex", "RwLock"]
                 .iter()
                 .any(|w| source.contains(w))
     }
 }
 
+/// Every listing with a valid declaration; a broken one is an error naming its Cargo.toml line.
 pub fn listings(root: &Path) -> Result<Vec<Listing>, String> {
-    let output = crate::cargo()
-        .args(["metadata", "--no-deps", "--format-version", "1"])
-        .current_dir(root)
-        .output()
-        .map_err(|e| e.to_string())?;
-    if !output.status.success() {
-        return Err(format!("cargo metadata failed:\n{}", String::from_utf8_lossy(&output.stderr)));
-    }
-    let metadata: serde_json::Value =
-        serde_json::from_slice(&output.stdout).map_err(|e| e.to_string())?;
-    let listings_dir = root.join("listings");
-    let mut found: Vec<Listing> = metadata["packages"]
-        .as_array()
+    let layout = Layout::load(root)?;
+    layout
+        .listing_dirs()
         .into_iter()
-        .flatten()
-        .filter_map(|package| {
-            let spec = package["metadata"].get("listing")?;
-            let dir = Path::new(package["manifest_path"].as_str()?).parent()?.to_path_buf();
-            Some(Listing {
-                name: dir.strip_prefix(&listings_dir).ok()?.display().to_string(),
-                kind: spec["kind"].as_str().unwrap_or("run").to_string(),
-                timeout_secs: spec["timeout-secs"].as_f64().unwrap_or(2.0),
-                dir,
-            })
+        .map(|l| {
+            let manifest = l.dir.join("Cargo.toml");
+            let text = std::fs::read_to_string(&manifest)
+                .map_err(|e| format!("cannot read {}: {e}", manifest.display()))?;
+            let spec = book_listings::spec::parse(&manifest, &text).map_err(|e| e.to_string())?;
+            Ok(Listing { dir: l.dir, name: l.name, kind: spec.kind, timeout: spec.timeout })
         })
-        .collect();
-    found.sort_by(|a, b| a.dir.cmp(&b.dir));
-    Ok(found)
+        .collect()
 }

@@ -4,7 +4,6 @@ mod bench;
 mod book;
 mod browser;
 mod listings;
-mod markers;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -30,8 +29,6 @@ fn main() -> ExitCode {
         Some("tools") => tools::ensure(&root),
         Some("bench") => bench::bench(&root),
         Some("flakes") => flakes(&root, &args[1..]),
-        // Called by mdbook itself (book.toml), not by people.
-        Some("mdbook-listings") => markers::preprocess(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -126,6 +123,14 @@ fn cargo_test(root: &Path, extra: &[&str]) -> Result<(), String> {
     let others = cargo()
         .current_dir(root)
         .args(["test", "--no-fail-fast", "--package", "book-skeptic", "--package", "xtask"])
+        .args([
+            "--package",
+            "book-listings",
+            "--package",
+            "listing-harness",
+            "--package",
+            "mdbook-listings",
+        ])
         .args(extra)
         // skeptic's workers run one block's freshly linked binary while another worker forks a
         // compiler; a fork that inherits the binary's still-open write handle makes the exec

@@ -1,0 +1,129 @@
+//! Labels each fenced block that includes a listing's source ("Does not compile", "Deadlocks",
+//! ...) or output ("Compiler error", "Deadlock — killed after 2 s", ...). Pages are read with
+//! the harness's own scanner and listings with its own parser, so the labels cannot drift from
+//! what was verified.
+
+use std::path::{Path, PathBuf};
+
+use book_listings::markdown::{self, Directive};
+use book_listings::{Kind, Layout, spec};
+
+/// The HTML class of a kind's marker and label: `marker-deadlock`, `label-deadlock`.
+pub fn css_class(kind: &Kind) -> &'static str {
+    kind.name()
+}
+
+/// Inserts an HTML label before each fenced block that includes a listing's file.
+pub fn mark(markdown: &str, folder: &Path, layout: &Layout) -> Result<String, String> {
+    let mut labels: Vec<(usize, String)> = Vec::new();
+    for include in markdown::scan(markdown) {
+        let Some(fence) = &include.fence else { continue };
+        if include.directive == Directive::Quiz
+            || labels.iter().any(|(line, _)| *line == fence.open_line)
+        {
+            continue;
+        }
+        let path = include.path(folder);
+        let Some(dir) = listing_dir(&path, layout) else { continue };
+        let manifest = dir.join("Cargo.toml");
+        let text = std::fs::read_to_string(&manifest)
+            .map_err(|e| format!("{}: {e}", manifest.display()))?;
+        let spec = spec::parse(&manifest, &text).map_err(|e| e.to_string())?;
+        let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let class = css_class(&spec.kind);
+        let label = if file == layout.clippy_file {
+            "<div class=\"output-label label-clippy\">Clippy's findings</div>".to_string()
+        } else if file == layout.output_file {
+            format!(
+                "<div class=\"output-label label-{class}\">{}</div>",
+                spec.kind.output_label(spec.timeout)
+            )
+        } else if let Some(marker) = spec.kind.source_marker() {
+            format!("<div class=\"listing-marker marker-{class}\">{marker}</div>")
+        } else {
+            continue;
+        };
+        // Inside an admonition the label must carry the same `> ` prefix.
+        let quote = &fence.prefix;
+        labels.push((fence.open_line, format!("{quote}{label}\n{}\n", quote.trim_end())));
+    }
+    let mut out = String::with_capacity(markdown.len() + 1024);
+    for (index, line) in markdown.lines().enumerate() {
+        if let Some((_, label)) = labels.iter().find(|(at, _)| *at == index) {
+            out.push_str(label);
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// The listing folder a file belongs to: the nearest folder under the listings folder that
+/// holds a Cargo.toml.
+fn listing_dir(file: &Path, layout: &Layout) -> Option<PathBuf> {
+    file.ancestors()
+        .skip(1)
+        .take_while(|d| d.starts_with(&layout.listings) && *d != layout.listings)
+        .find(|d| d.join("Cargo.toml").is_file())
+        .map(Path::to_path_buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_every_form_mdbook_accepts() {
+        let dir = tempfile::tempdir().unwrap();
+        let listing = dir.path().join("listings/ch/01-x");
+        std::fs::create_dir_all(listing.join("src")).unwrap();
+        std::fs::create_dir_all(dir.path().join("src")).unwrap();
+        std::fs::write(
+            listing.join("Cargo.toml"),
+            "[package]\nname = \"x\"\n[package.metadata.listing]\nkind = \"deadlock\"\ntimeout-secs = 1\n",
+        )
+        .unwrap();
+        let layout = Layout::load(dir.path()).unwrap();
+        let page = "Text\n\n```rust,no_run\n{{#rustdoc_include ../listings/ch/01-x/src/main.rs:here}}\n```\n\n\
+                    ~~~text\n{{#include  ../listings/ch/01-x/output.txt}}\n~~~\n\n```text\nplain\n```\n\n\
+                    > ```text\n> {{ #include ../listings/ch/01-x/clippy.txt }}\n> ```\n";
+        let marked = mark(page, &dir.path().join("src"), &layout).unwrap();
+        assert!(
+            marked.contains(
+                "<div class=\"listing-marker marker-deadlock\">Deadlocks</div>\n\n```rust,no_run"
+            ),
+            "{marked}"
+        );
+        assert!(
+            marked.contains("<div class=\"output-label label-deadlock\">Deadlock — killed after 1 s</div>\n\n~~~text\n{{#include  "),
+            "a ~~~ fence and two spaces are labelled too: {marked}"
+        );
+        assert!(
+            marked.contains(
+                "> <div class=\"output-label label-clippy\">Clippy's findings</div>\n>\n> ```text"
+            ),
+            "{marked}"
+        );
+        assert_eq!(marked.matches("<div").count(), 3, "a plain text block gets no label");
+    }
+
+    #[test]
+    fn a_broken_declaration_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let listing = dir.path().join("listings/ch/01-x");
+        std::fs::create_dir_all(&listing).unwrap();
+        std::fs::write(
+            listing.join("Cargo.toml"),
+            "[package]\nname = \"x\"\n[package.metadata.listing]\nkind = \"explode\"\n",
+        )
+        .unwrap();
+        let layout = Layout::load(dir.path()).unwrap();
+        let e = mark(
+            "```rust\n{{#include ../listings/ch/01-x/src/main.rs}}\n```\n",
+            &dir.path().join("src"),
+            &layout,
+        )
+        .unwrap_err();
+        assert!(e.contains("Cargo.toml:4: [package.metadata.listing]: unknown kind"), "{e}");
+    }
+}

@@ -1,0 +1,47 @@
+//! `mdbook-listings [supports <renderer>]`: the preprocessor protocol around
+//! [`mdbook_listings::mark`] (book.toml: `[preprocessor.listing-markers]`).
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use book_listings::Layout;
+use mdbook_preprocessor::book::{Book, BookItem};
+
+fn main() -> ExitCode {
+    match run(&std::env::args().skip(1).collect::<Vec<_>>()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    if args.first().map(String::as_str) == Some("supports") {
+        return Ok(()); // Markers are plain HTML: every renderer that shows HTML can use them.
+    }
+    let mut input = String::new();
+    std::io::stdin().read_to_string(&mut input).map_err(|e| e.to_string())?;
+    let (ctx, mut book): (_, Book) =
+        mdbook_preprocessor::parse_input(input.as_bytes()).map_err(|e| format!("{e:#}"))?;
+    let layout = Layout::load(&ctx.root)?;
+    let mut problems = Vec::new();
+    book.for_each_mut(|item| {
+        if let BookItem::Chapter(chapter) = item {
+            let folder = chapter
+                .path
+                .as_ref()
+                .and_then(|p| p.parent())
+                .map_or(layout.src.clone(), |p| layout.src.join(p));
+            match mdbook_listings::mark(&chapter.content, &folder, &layout) {
+                Ok(marked) => chapter.content = marked,
+                Err(e) => problems.push(e),
+            }
+        }
+    });
+    if !problems.is_empty() {
+        return Err(problems.join("\n"));
+    }
+    serde_json::to_writer(std::io::stdout(), &book).map_err(|e| e.to_string())
+}
