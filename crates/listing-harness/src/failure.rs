@@ -168,8 +168,9 @@ impl fmt::Display for Failure {
             ),
             Failure::Busy { cpu, wait, stdout } => write!(
                 f,
-                "expected: deadlock\nactual: busy, not blocked: {:.1} s of CPU in the {} s wait \
-                 (a deadlocked program waits without using the CPU)\n--- stdout\n{stdout}",
+                "expected: deadlock\nactual: busy, not blocked: {:.1} s of CPU, and still running \
+                 rather than waiting at the end of the {} s wait (a deadlocked program waits \
+                 without using the CPU)\n--- stdout\n{stdout}",
                 cpu.as_secs_f64(),
                 wait.as_secs_f64()
             ),

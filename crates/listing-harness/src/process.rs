@@ -33,8 +33,9 @@ pub struct Ran {
     pub elapsed: Duration,
     /// CPU time the program used (all its threads), as far as /proc showed it.
     pub cpu: Duration,
-    /// For `Limit::Wait`: CPU used in the last part of the wait (zero when blocked).
-    pub cpu_at_end: Duration,
+    /// For `Limit::Wait`: whether, at the end of the wait, some thread was still running or
+    /// ready to run (a busy loop) rather than waiting (blocked).
+    pub busy_at_end: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -102,26 +103,26 @@ pub fn run(mut cmd: Command, limit: Limit) -> Result<Ran, String> {
         child.wait_timeout(d).map_err(|e| format!("waiting for the listing: {e}"))
     };
     let mut cpu = Duration::ZERO;
-    let mut cpu_at_end = Duration::ZERO;
+    let mut busy_at_end = false;
     let (status, ended) = match limit {
-        Limit::Wait(total) => {
-            // Blocked means: still running at the end AND no CPU used in the last part.
-            let window = (total / 2).min(Duration::from_millis(500));
-            match wait(&mut child, total - window)? {
-                Some(status) => (Some(status), None),
-                None => {
-                    let before = cpu_time(pid);
-                    match wait(&mut child, window)? {
-                        Some(status) => (Some(status), None),
-                        None => {
-                            cpu = cpu_time(pid);
-                            cpu_at_end = cpu.saturating_sub(before);
-                            (None, Some(Ended::StillRunning))
-                        }
-                    }
-                }
+        Limit::Wait(total) => match wait(&mut child, total)? {
+            Some(status) => (Some(status), None),
+            None => {
+                // Blocked means: still running AND waiting. The CPU share a busy loop gets
+                // depends on the machine's load, but its thread is always running or ready to
+                // run (state R), while a blocked thread sleeps (S). Sampled a few times, so a
+                // thread caught waking up does not count.
+                let samples = (0..5)
+                    .filter(|_| {
+                        thread::sleep(Duration::from_millis(10));
+                        runnable_threads(pid) > 0
+                    })
+                    .count();
+                cpu = cpu_time(pid);
+                busy_at_end = samples >= 3;
+                (None, Some(Ended::StillRunning))
             }
-        }
+        },
         Limit::Cpu { cpu: allowed, backstop } => {
             let mut last_progress = (Duration::ZERO, Instant::now());
             loop {
@@ -163,7 +164,7 @@ pub fn run(mut cmd: Command, limit: Limit) -> Result<Ran, String> {
         },
         elapsed,
         cpu,
-        cpu_at_end,
+        busy_at_end,
     })
 }
 
@@ -173,6 +174,21 @@ pub fn cpu_time(pid: u32) -> Duration {
         return Duration::ZERO;
     };
     ticks_to_duration(stat_ticks(&stat))
+}
+
+/// How many of the process's threads are running or ready to run (state `R`).
+pub fn runnable_threads(pid: u32) -> usize {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else { return 0 };
+    tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("stat")).ok())
+        .filter(|stat| stat_state(stat) == Some('R'))
+        .count()
+}
+
+/// The state letter of a `/proc/<pid>/stat` line (`R` running, `S` sleeping, ...).
+pub fn stat_state(stat: &str) -> Option<char> {
+    stat.rsplit_once(')')?.1.split_whitespace().next()?.chars().next()
 }
 
 /// utime + stime + cutime + cstime from a `/proc/<pid>/stat` line. The command name may hold
@@ -234,6 +250,8 @@ mod tests {
     fn stat_fields_are_counted_from_the_last_parenthesis() {
         let stat = "42 (a (weird) name) S 1 42 42 0 -1 4194304 100 0 0 0 7 3 2 1 20 0 1 0";
         assert_eq!(stat_ticks(stat), 13);
+        assert_eq!(stat_state(stat), Some('S'));
+        assert_eq!(stat_state("1 (x) R 0"), Some('R'));
         assert_eq!(stat_ticks("garbage"), 0);
     }
 
@@ -260,13 +278,13 @@ mod tests {
     }
 
     #[test]
-    fn a_wait_measures_the_cpu_at_its_end() {
+    fn a_wait_tells_blocked_from_busy() {
         let blocked = run(sh("sleep 30"), Limit::Wait(Duration::from_millis(600))).unwrap();
         assert_eq!(blocked.ended, Ended::StillRunning);
-        assert!(blocked.cpu_at_end < Duration::from_millis(30), "{:?}", blocked.cpu_at_end);
+        assert!(!blocked.busy_at_end);
         let busy = run(sh("while :; do :; done"), Limit::Wait(Duration::from_millis(600))).unwrap();
         assert_eq!(busy.ended, Ended::StillRunning);
-        assert!(busy.cpu_at_end >= Duration::from_millis(50), "{:?}", busy.cpu_at_end);
+        assert!(busy.busy_at_end);
         let quick = run(sh("exit 0"), Limit::Wait(Duration::from_secs(5))).unwrap();
         assert_eq!(quick.ended, Ended::Exited(0));
         assert!(quick.elapsed < Duration::from_secs(2));

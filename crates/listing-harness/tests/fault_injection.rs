@@ -20,6 +20,8 @@ struct Fault {
     snapshot: Option<&'static str>,
     /// How the page shows it (`{src}` and `{out}` are replaced by the include directives).
     page: &'static str,
+    /// More files of the listing: (path in its folder, text).
+    files: &'static [(&'static str, &'static str)],
 }
 
 const SHOWN: &str = "```rust\n{src}\n```\n\n```text\n{out}\n```\n";
@@ -31,6 +33,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() { println!(\"right\"); }",
         snapshot: Some("right\n"),
         page: SHOWN,
+        files: &[],
     },
     Fault {
         name: "01-wrong-stdout",
@@ -38,6 +41,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() { println!(\"what it really prints\"); }",
         snapshot: Some("what the book claims\n"),
         page: SHOWN,
+        files: &[],
     },
     Fault {
         name: "02-compile-fail-compiles",
@@ -45,6 +49,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() { let v = vec![1]; println!(\"{}\", v[0]); }",
         snapshot: Some(""),
         page: "```rust,compile_fail\n{src}\n```\n\n```text\n{out}\n```\n",
+        files: &[],
     },
     Fault {
         name: "03-wrong-error-code",
@@ -52,6 +57,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() { let mut v = vec![1]; let f = &v[0]; v.push(2); println!(\"{f}\"); }",
         snapshot: Some(""),
         page: "```rust,compile_fail\n{src}\n```\n\n```text\n{out}\n```\n",
+        files: &[],
     },
     Fault {
         name: "04-panic-that-does-not",
@@ -59,6 +65,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() { println!(\"calm\"); }",
         snapshot: Some("calm\n"),
         page: "```rust,should_panic\n{src}\n```\n\n```text\n{out}\n```\n",
+        files: &[],
     },
     Fault {
         name: "05-panic-other-message",
@@ -66,6 +73,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() { panic!(\"fizz\"); }",
         snapshot: Some(""),
         page: "```rust,should_panic\n{src}\n```\n\n```text\n{out}\n```\n",
+        files: &[],
     },
     Fault {
         name: "06-deadlock-that-finishes",
@@ -73,6 +81,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() { let m = std::sync::Mutex::new(0); *m.lock().unwrap() += 1; println!(\"done\"); }",
         snapshot: Some("done\n"),
         page: "```rust,no_run\n{src}\n```\n\n```text\n{out}\n```\n",
+        files: &[],
     },
     Fault {
         name: "07-run-that-hangs",
@@ -81,6 +90,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() {\n    std::process::Command::new(\"sleep\").arg(\"987.654\").spawn().unwrap();\n    loop { std::thread::park(); }\n}",
         snapshot: Some(""),
         page: SHOWN,
+        files: &[],
     },
     Fault {
         name: "08-leak-that-does-not",
@@ -88,6 +98,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() { let b = Box::new(5); println!(\"{b}\"); }",
         snapshot: Some("5\n"),
         page: "```rust,no_run\n{src}\n```\n\n```text\n{out}\n```\n",
+        files: &[],
     },
     Fault {
         name: "09-run-that-leaks",
@@ -95,6 +106,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() { let b: &'static mut [u8] = Box::leak(vec![1u8; 100].into_boxed_slice()); println!(\"{}\", b.len()); }",
         snapshot: Some("100\n"),
         page: SHOWN,
+        files: &[],
     },
     Fault {
         name: "10-crash-that-does-not",
@@ -102,6 +114,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() { println!(\"fine\"); }",
         snapshot: Some("fine\n"),
         page: "```rust,no_run\n{src}\n```\n\n```text\n{out}\n```\n",
+        files: &[],
     },
     Fault {
         name: "11-test-that-fails",
@@ -109,6 +122,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "",
         snapshot: Some(""),
         page: "```rust,ignore\n{lib}\n```\n\n```text\n{out}\n```\n",
+        files: &[],
     },
     Fault {
         name: "12-run-that-does-not-compile",
@@ -116,6 +130,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() { let x: u32 = \"text\"; println!(\"{x}\"); }",
         snapshot: Some(""),
         page: SHOWN,
+        files: &[],
     },
     Fault {
         name: "13-no-metadata",
@@ -123,6 +138,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() {}",
         snapshot: Some(""),
         page: SHOWN,
+        files: &[],
     },
     Fault {
         name: "14-unknown-kind",
@@ -130,6 +146,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() {}",
         snapshot: Some(""),
         page: SHOWN,
+        files: &[],
     },
     Fault {
         name: "15-compile-fail-without-codes",
@@ -137,6 +154,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() { let x: u32 = \"text\"; }",
         snapshot: Some(""),
         page: "```rust,compile_fail\n{src}\n```\n\n```text\n{out}\n```\n",
+        files: &[],
     },
     Fault {
         name: "16-misspelt-key",
@@ -144,6 +162,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() {}",
         snapshot: Some(""),
         page: SHOWN,
+        files: &[],
     },
     Fault {
         name: "17-orphan",
@@ -151,6 +170,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() { println!(\"nobody reads me\"); }",
         snapshot: Some("nobody reads me\n"),
         page: "",
+        files: &[],
     },
     Fault {
         name: "18-missing-snapshot",
@@ -158,6 +178,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() { println!(\"new\"); }",
         snapshot: None,
         page: SHOWN,
+        files: &[],
     },
     Fault {
         name: "19-wrong-annotation",
@@ -165,6 +186,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() { panic!(\"boom\"); }",
         snapshot: None,
         page: SHOWN,
+        files: &[],
     },
     Fault {
         name: "20-output-not-shown",
@@ -172,6 +194,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() { println!(\"hidden\"); }",
         snapshot: Some("hidden\n"),
         page: "```rust\n{src}\n```\n",
+        files: &[],
     },
     Fault {
         name: "21-quiz-program",
@@ -179,6 +202,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() {\n    println!(\"{}\", 1 + 1);\n}",
         snapshot: Some("2\n"),
         page: "",
+        files: &[],
     },
     Fault {
         name: "22-clippy-finds-more",
@@ -186,6 +210,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn get(x: &i32) -> i32 { *x }\nfn main() { let x = 1; println!(\"{}\", get(&&x)); }",
         snapshot: Some("1\n"),
         page: "```rust\n{src}\n```\n\n```text\n{out}\n```\n\n```text\n{clippy}\n```\n",
+        files: &[],
     },
     Fault {
         name: "23-clippy-not-shown",
@@ -193,6 +218,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() { println!(\"clean\"); }",
         snapshot: Some("clean\n"),
         page: SHOWN,
+        files: &[],
     },
     Fault {
         name: "24-clippy-bad-lint-name",
@@ -200,6 +226,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() {}",
         snapshot: Some(""),
         page: SHOWN,
+        files: &[],
     },
     Fault {
         name: "25-loss-records-of-a-run",
@@ -207,6 +234,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() {}",
         snapshot: Some(""),
         page: SHOWN,
+        files: &[],
     },
     Fault {
         // The right error code, but the page shows a message rustc no longer prints.
@@ -215,6 +243,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() { let n: i32 = \"one\"; println!(\"{n}\"); }",
         snapshot: Some("error[E0308]: type mismatch\n"),
         page: "```rust,compile_fail\n{src}\n```\n\n```text\n{out}\n```\n",
+        files: &[],
     },
     Fault {
         // The right leak, but the page blames a line that did not allocate it.
@@ -223,6 +252,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() {\n    std::mem::forget(vec![0u8; 100]);\n}",
         snapshot: Some("==PID==    by 0x…: fault_27_stale_loss_record::main (main.rs:7)\n"),
         page: SHOWN,
+        files: &[],
     },
     Fault {
         name: "28-full-summary-without-valgrind",
@@ -230,6 +260,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() {}",
         snapshot: Some(""),
         page: SHOWN,
+        files: &[],
     },
     Fault {
         // The buffer is freed, but the page claims it is still reachable at exit.
@@ -238,6 +269,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() {\n    drop(vec![0u8; 100]);\n}",
         snapshot: Some("==PID==    still reachable: 100 bytes in 1 blocks\n"),
         page: SHOWN,
+        files: &[],
     },
     Fault {
         name: "30-source-not-shown",
@@ -245,6 +277,7 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() { println!(\"shown\"); }",
         snapshot: Some("shown\n"),
         page: "```text\n{out}\n```\n",
+        files: &[],
     },
     Fault {
         name: "31-misnamed-table",
@@ -252,6 +285,84 @@ const FAULTS: &[Fault] = &[
         main_rs: "fn main() {}",
         snapshot: Some(""),
         page: SHOWN,
+        files: &[],
+    },
+    Fault {
+        // Hole 2: a busy loop is still running after the wait, but it is not blocked.
+        name: "32-deadlock-that-spins",
+        metadata: "kind = \"deadlock\"\ntimeout-secs = 1",
+        main_rs: "fn main() {\n    println!(\"spinning\");\n    loop {\n        std::hint::spin_loop();\n    }\n}",
+        snapshot: Some("spinning\n[still blocked after 1 s: killed by the test harness]\n"),
+        page: "```rust,no_run\n{src}\n```\n\n```text\n{out}\n```\n",
+        files: &[],
+    },
+    Fault {
+        // Hole 4: the listing no longer declares Clippy runs; its old clippy.txt is still shown.
+        name: "33-stale-clippy-snapshot",
+        metadata: "kind = \"run\"",
+        main_rs: "fn main() { println!(\"clean\"); }",
+        snapshot: Some("clean\n"),
+        page: "```rust\n{src}\n```\n\n```text\n{out}\n```\n\n```text\n{clippy}\n```\n",
+        files: &[("clippy.txt", "$ cargo clippy\n(no findings)\nstale\n")],
+    },
+    Fault {
+        // Hole 1: shown through an anchor, the reader's program has no ANCHOR line, so the
+        // panic is on line 3 of what they see, not on line 4 of the file.
+        name: "34-anchor-shifts-lines",
+        metadata: "kind = \"panic\"\nmessage = \"boom\"",
+        main_rs: "// ANCHOR: here\nfn main() {\n    let n = 1;\n    panic!(\"boom {n}\");\n}\n// ANCHOR_END: here",
+        snapshot: Some(
+            "\nthread 'main' (TID) panicked at src/main.rs:4:5:\nboom 1\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n",
+        ),
+        page: "```rust,should_panic\n{src_here}\n```\n\n```text\n{out}\n```\n",
+        files: &[],
+    },
+    Fault {
+        // Hole 1: the output cites a line the page hides.
+        name: "35-cites-a-hidden-line",
+        metadata: "kind = \"panic\"\nmessage = \"boom\"",
+        main_rs: "fn main() {\n    // ANCHOR: here\n    println!(\"start\");\n    // ANCHOR_END: here\n    panic!(\"boom\");\n}",
+        snapshot: Some(
+            "start\n\nthread 'main' (TID) panicked at src/main.rs:3:5:\nboom\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n",
+        ),
+        page: "```rust,should_panic\n{src_here}\n```\n\n```text\n{out}\n```\n",
+        files: &[],
+    },
+    Fault {
+        // Hole 7: lines in any order are compared as a multiset, not as sorted text.
+        name: "36-unordered-other-lines",
+        metadata: "kind = \"run\"\nunordered = true",
+        main_rs: "fn main() {\n    println!(\"b\");\n    println!(\"a\");\n}",
+        snapshot: Some("a\nc\n"),
+        page: SHOWN,
+        files: &[],
+    },
+    Fault {
+        // Hole 10: cargo's own error must reach the author.
+        name: "37-build-script-fails",
+        metadata: "kind = \"run\"",
+        main_rs: "fn main() {}",
+        snapshot: Some(""),
+        page: SHOWN,
+        files: &[("build.rs", "fn main() {\n    panic!(\"build script exploded\");\n}\n")],
+    },
+    Fault {
+        // Hole 10: a library declared compile-fail has no program to fail.
+        name: "38-library-declared-compile-fail",
+        metadata: "kind = \"compile-fail\"\nerrors = [\"E0308\"]",
+        main_rs: "",
+        snapshot: Some(""),
+        page: "```rust,compile_fail\n{lib}\n```\n\n```text\n{out}\n```\n",
+        files: &[],
+    },
+    Fault {
+        // Hole 12: a key that has no effect for the kind is rejected, not ignored.
+        name: "39-redact-on-compile-fail",
+        metadata: "kind = \"compile-fail\"\nerrors = [\"E0308\"]\nredact = [{ regex = \"x\", with = \"y\" }]",
+        main_rs: "fn main() { let n: i32 = \"one\"; }",
+        snapshot: Some(""),
+        page: "```rust,compile_fail\n{src}\n```\n\n```text\n{out}\n```\n",
+        files: &[],
     },
 ];
 
@@ -292,8 +403,11 @@ fn broken_book() -> PathBuf {
     write(&root.join(".cargo/config.toml"), "[build]\ntarget-dir = \"../target\"\n");
     let mut page = String::from(
         "# Faults\n\n{{#include ../listings/faults/does-not-exist.txt}}\n\n{{#quiz quiz.toml}}\n\n\
-         ```rust\n{{#rustdoc_include ../listings/faults/00-correct/src/main.rs:hre}}\n```\n\n",
+         ```rust\n{{#rustdoc_include ../listings/faults/00-correct/src/main.rs:hre}}\n```\n\n\
+         ```rust\n{{#rustdoc_include ../stray/not-a-listing.rs}}\n```\n\n",
     );
+    // Hole 5: a page shows Rust that no listing compiles (it would not compile either).
+    write(&root.join("stray/not-a-listing.rs"), "fn main() { let x: u32 = \"no\"; }\n");
     for fault in FAULTS {
         let dir = root.join("listings/faults").join(fault.name);
         let metadata = if fault.metadata.is_empty() {
@@ -322,9 +436,13 @@ fn broken_book() -> PathBuf {
                 let _ = fs::remove_file(&snapshot);
             }
         }
+        for (file, text) in fault.files {
+            write(&dir.join(file), text);
+        }
         let rel = format!("../listings/faults/{}", fault.name);
         page += &fault
             .page
+            .replace("{src_here}", &format!("{{{{#rustdoc_include {rel}/src/main.rs:here}}}}"))
             .replace("{src}", &format!("{{{{#rustdoc_include {rel}/src/main.rs}}}}"))
             .replace("{lib}", &format!("{{{{#rustdoc_include {rel}/src/lib.rs}}}}"))
             .replace("{out}", &format!("{{{{#include {rel}/output.txt}}}}"))
@@ -371,6 +489,8 @@ fn fails_with(check: &str, expected: &[&str]) {
 macro_rules! caught {
     ($($test:ident: $check:literal => [$($part:literal),+];)*) => {
         $(#[test] fn $test() { fails_with($check, &[$($part),+]); })*
+        /// Every check some test above asserts a failure of.
+        const CAUGHT: &[&str] = &[$($check),*];
     };
 }
 
@@ -411,6 +531,15 @@ caught! {
     full_summary_without_valgrind: "faults/28-full-summary-without-valgrind" => ["28-full-summary-without-valgrind/Cargo.toml", "`full-leak-summary` needs a run under valgrind"];
     stale_full_summary: "faults/29-stale-full-summary" => ["differs from the snapshot", "-==PID==    still reachable: 100 bytes in 1 blocks", "+==PID==      possibly lost: 0 bytes in 0 blocks"];
     stale_loss_record: "faults/27-stale-loss-record" => ["differs from the snapshot", "-==PID==    by 0x…: fault_27_stale_loss_record::main (main.rs:7)", "(main.rs:2)"];
+    deadlock_that_spins: "faults/32-deadlock-that-spins" => ["expected: deadlock", "busy, not blocked:", "still running rather than waiting at the end of the 1 s wait"];
+    stale_clippy_snapshot: "faults/33-stale-clippy-snapshot" => ["33-stale-clippy-snapshot/clippy.txt: no declaration produces this snapshot", "src/faults.md:", "shows clippy.txt, but the listing declares no Clippy runs"];
+    anchor_shifts_lines: "faults/34-anchor-shifts-lines" => ["differs from the snapshot", "-thread 'main' (TID) panicked at src/main.rs:4:5:", "+thread 'main' (TID) panicked at src/main.rs:3:5:"];
+    cites_a_hidden_line: "faults/35-cites-a-hidden-line" => ["src/faults.md:", "output.txt cites src/main.rs:3, a line no page shows (they show lines 2 of the program)"];
+    unordered_other_lines: "faults/36-unordered-other-lines" => ["differs from the snapshot", "+b", "-c"];
+    build_script_fails: "faults/37-build-script-fails" => ["built nothing for this package", "build script exploded"];
+    library_declared_compile_fail: "faults/38-library-declared-compile-fail" => ["expected: a program (src/main.rs) that fails with [\"E0308\"]", "in-tests = true"];
+    redact_on_compile_fail: "faults/39-redact-on-compile-fail" => ["39-redact-on-compile-fail/Cargo.toml:", "`redact` only applies to listings that run"];
+    include_of_a_non_listing: "src/faults.md" => ["includes ../stray/not-a-listing.rs, which belongs to no listing"];
 }
 
 #[test]
@@ -529,4 +658,123 @@ fn a_listing_whose_output_changes_between_runs_is_flaky() {
         result.as_ref().is_err_and(|e| e.to_string().starts_with("flaky: run 1 failed")),
         "{result:?}"
     );
+}
+
+/// Every fault of the broken book is asserted by a test: a fault nobody checks proves nothing.
+#[test]
+fn every_fault_is_asserted() {
+    let passing = ["faults/00-correct", "faults/21-quiz-program"];
+    for fault in FAULTS {
+        let check = format!("faults/{}", fault.name);
+        assert!(
+            CAUGHT.contains(&check.as_str()) || passing.contains(&check.as_str()),
+            "{check} has no test asserting how it fails"
+        );
+    }
+}
+
+/// Hole 9: the same failure in every run, with different timings, is not flakiness.
+#[test]
+fn a_listing_that_fails_the_same_way_every_run_is_not_flaky() {
+    let (listing, run) = one_listing_book("constant/01-exit", || Options {
+        cache: false,
+        repeat: 3,
+        ..Options::default()
+    });
+    write(
+        &listing.join("src/main.rs"),
+        "fn main() {\n    let ms = u64::from(std::process::id() % 4) * 100;\n    \
+         std::thread::sleep(std::time::Duration::from_millis(ms));\n    std::process::exit(1);\n}\n",
+    );
+    write(&listing.join("output.txt"), "");
+    let result = run();
+    assert!(
+        matches!(&result, Err(Failure::EveryRun { times: 3, .. })),
+        "expected one failure in all 3 runs, got {result:?}"
+    );
+}
+
+/// Hole 3: a listing that gets little CPU on a loaded machine is slow, not hung. It needs
+/// 0.4 s of CPU and may use 0.8 s; six spinning threads make it take longer than that in wall
+/// time on two cores.
+#[test]
+fn a_listing_on_a_loaded_machine_is_judged_by_its_cpu_time() {
+    let (listing, run) =
+        one_listing_book("loaded/01-work", || Options { cache: false, ..Options::default() });
+    write(
+        &listing.join("Cargo.toml"),
+        "[package]\nname = \"loaded-01-work\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[package.metadata.listing]\nkind = \"run\"\ntimeout-secs = 0.8\n",
+    );
+    write(
+        &listing.join("src/main.rs"),
+        "fn cpu_ticks() -> u64 {\n    let stat = std::fs::read_to_string(\"/proc/self/stat\").unwrap();\n    \
+         let after = stat.rsplit_once(')').unwrap().1;\n    \
+         after.split_whitespace().skip(11).take(2).map(|f| f.parse::<u64>().unwrap()).sum()\n}\n\n\
+         fn main() {\n    while cpu_ticks() < 40 {\n        std::hint::black_box(0);\n    }\n    println!(\"done\");\n}\n",
+    );
+    write(&listing.join("output.txt"), "done\n");
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let started = std::time::Instant::now();
+    let result = std::thread::scope(|s| {
+        for _ in 0..6 {
+            s.spawn(|| {
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    std::hint::spin_loop();
+                }
+            });
+        }
+        let result = run();
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        result
+    });
+    assert_eq!(result, Ok(()), "after {:?}", started.elapsed());
+}
+
+/// Hole 3, the other side: a listing that computes forever is stopped by its CPU limit.
+#[test]
+fn a_runaway_listing_is_stopped_by_its_cpu_limit() {
+    let (listing, run) =
+        one_listing_book("runaway/01-spin", || Options { cache: false, ..Options::default() });
+    write(
+        &listing.join("Cargo.toml"),
+        "[package]\nname = \"runaway-01-spin\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[package.metadata.listing]\nkind = \"run\"\ntimeout-secs = 0.5\n",
+    );
+    write(
+        &listing.join("src/main.rs"),
+        "fn main() {\n    loop {\n        std::hint::spin_loop();\n    }\n}\n",
+    );
+    write(&listing.join("output.txt"), "");
+    let result = run().expect_err("a runaway listing fails");
+    assert!(result.to_string().contains("used up its CPU time limit"), "{result}");
+}
+
+/// Holes 7 and 8: bless writes a new listing's snapshot from a real run, in the order the run
+/// printed (not sorted), and the page that includes it does not fail for the file it is about
+/// to get.
+#[test]
+fn bless_writes_a_new_snapshot_and_the_page_waits_for_it() {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fault-injection/bless-book");
+    let (listing, _) = one_listing_book("bless/01-new", || Options::default());
+    let _ = root;
+    write(
+        &listing.join("Cargo.toml"),
+        "[package]\nname = \"bless-01-new\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[package.metadata.listing]\nkind = \"run\"\nunordered = true\n",
+    );
+    write(
+        &listing.join("src/main.rs"),
+        "fn main() {\n    println!(\"zebra\");\n    println!(\"ant\");\n}\n",
+    );
+    let _ = fs::remove_file(listing.join("output.txt"));
+    let book = listing.parent().unwrap().parent().unwrap().parent().unwrap().to_path_buf();
+    let checks =
+        harness::checks(&book, Options { bless: true, cache: false, ..Options::default() })
+            .expect("the book loads");
+    let results: Vec<(String, Result<(), Failure>)> = std::thread::scope(|s| {
+        let running: Vec<_> = checks.into_iter().map(|c| (c.name, s.spawn(c.run))).collect();
+        running.into_iter().map(|(n, h)| (n, h.join().unwrap())).collect()
+    });
+    for (name, result) in &results {
+        assert_eq!(result, &Ok(()), "{name}");
+    }
+    assert_eq!(fs::read_to_string(listing.join("output.txt")).unwrap(), "zebra\nant\n");
 }

@@ -1,17 +1,11 @@
 //! `deadlock`: still running at the end of the wait, and using no CPU: blocked, not busy. The
 //! page shows what it printed until it was killed.
 
-use std::time::Duration;
-
 use book_listings::Spec;
 
 use super::Observed;
 use crate::failure::Failure;
 use crate::process::Ended;
-
-/// CPU a blocked program may still be charged in the last part of the wait (a clock tick or
-/// two of bookkeeping); a busy loop uses the whole window.
-const BLOCKED_CPU: Duration = Duration::from_millis(20);
 
 pub fn judge(spec: &Spec, seen: &Observed) -> Result<String, Failure> {
     if seen.ran.ended != Ended::StillRunning {
@@ -20,7 +14,7 @@ pub fn judge(spec: &Spec, seen: &Observed) -> Result<String, Failure> {
             format!("{} instead of staying blocked", seen.ran.ended.describe()),
         ));
     }
-    if seen.ran.cpu_at_end > BLOCKED_CPU {
+    if seen.ran.busy_at_end {
         return Err(Failure::Busy {
             cpu: seen.ran.cpu,
             wait: spec.timeout,
@@ -39,6 +33,7 @@ pub fn judge(spec: &Spec, seen: &Observed) -> Result<String, Failure> {
 mod tests {
     use super::*;
     use crate::verdict::{observed, spec};
+    use std::time::Duration;
 
     #[test]
     fn blocked_passes_busy_and_finished_fail() {
@@ -49,11 +44,11 @@ mod tests {
         );
         let mut busy = observed(Ended::StillRunning, "spin\n", "");
         busy.ran.cpu = Duration::from_millis(990);
-        busy.ran.cpu_at_end = Duration::from_millis(500);
+        busy.ran.busy_at_end = true;
         let e = judge(&s, &busy).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "expected: deadlock\nactual: busy, not blocked: 1.0 s of CPU in the 1 s wait (a deadlocked program waits without using the CPU)\n--- stdout\nspin\n"
+            "expected: deadlock\nactual: busy, not blocked: 1.0 s of CPU, and still running rather than waiting at the end of the 1 s wait (a deadlocked program waits without using the CPU)\n--- stdout\nspin\n"
         );
         let done = judge(&s, &observed(Ended::Exited(0), "", "")).unwrap_err();
         assert!(done.to_string().contains("exited with status 0 instead of staying blocked"));

@@ -152,7 +152,7 @@ pub(crate) fn observed(ended: Ended, stdout: &str, stderr: &str) -> Observed {
             ended,
             elapsed: Duration::from_millis(300),
             cpu: Duration::ZERO,
-            cpu_at_end: Duration::ZERO,
+            busy_at_end: false,
         },
         stdout: stdout.into(),
         stderr: stderr.into(),
