@@ -185,15 +185,8 @@ fn run_main() -> Result<ExitCode, String> {
     let only = options.only.clone();
     let checks = checks(&root, options).map_err(|e| e.to_string())?;
     if let Some(names) = &only {
-        // A flake hunt over names that match nothing would pass having run nothing.
-        let unknown: Vec<&String> =
-            names.iter().filter(|n| !checks.iter().any(|c| &c.name == *n)).collect();
-        if !unknown.is_empty() {
-            return Err(format!(
-                "BOOK_ONLY names {} which match no check (`cargo test -- --list` lists them)",
-                unknown.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
-            ));
-        }
+        let known: Vec<&str> = checks.iter().map(|c| c.name.as_str()).collect();
+        unknown_names(names, &known)?;
     }
     let trials: Vec<Trial> = checks
         .into_iter()
@@ -220,7 +213,36 @@ fn run_main() -> Result<ExitCode, String> {
     Ok(libtest_mimic::run(&args, trials).exit_code())
 }
 
+/// `BOOK_ONLY` must name checks that exist: a flake hunt over names that match nothing would
+/// pass having run nothing.
+pub fn unknown_names(names: &[String], known: &[&str]) -> Result<(), String> {
+    let unknown: Vec<String> =
+        names.iter().filter(|n| !known.contains(&n.as_str())).map(|n| format!("`{n}`")).collect();
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "BOOK_ONLY names {} which match no check (`cargo test -- --list` lists them)",
+        unknown.join(", ")
+    ))
+}
+
 /// Whether the kind's program is the library's tests build (`cargo build --lib --tests`).
 pub fn built_as_tests(spec: &Spec) -> bool {
     spec.kind == Kind::Test || (matches!(spec.kind, Kind::CompileFail { .. }) && spec.in_tests)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn book_only_rejects_names_that_match_nothing() {
+        let known = ["ch01/01-a", "ch01/02-b"];
+        assert_eq!(unknown_names(&["ch01/01-a".into()], &known), Ok(()));
+        assert_eq!(
+            unknown_names(&["ch01/01-a".into(), "ch01/does-not-exist".into()], &known).unwrap_err(),
+            "BOOK_ONLY names `ch01/does-not-exist` which match no check (`cargo test -- --list` lists them)"
+        );
+    }
 }
