@@ -474,12 +474,31 @@ fn results() -> &'static HashMap<String, Result<(), Failure>> {
     })
 }
 
-fn fails_with(check: &str, expected: &[&str]) {
+/// The variant names of a failure, and of every failure it holds.
+fn variants(failure: &Failure) -> Vec<String> {
+    match failure {
+        Failure::Many(all) => all.iter().flat_map(variants).collect(),
+        other => {
+            let debug = format!("{other:?}");
+            vec![debug.chars().take_while(char::is_ascii_alphanumeric).collect()]
+        }
+    }
+}
+
+/// The check failed with a failure of `variant`, and its message holds every part.
+fn fails_with(check: &str, variant: &str, expected: &[&str]) {
     let result =
         results().get(check).unwrap_or_else(|| panic!("the harness has no check named {check}"));
     let message = match result {
         Ok(()) => panic!("{check}: the harness let this mistake pass"),
-        Err(failure) => failure.to_string(),
+        Err(failure) => {
+            let found = variants(failure);
+            assert!(
+                found.iter().any(|v| v == variant),
+                "{check}: expected a {variant} failure, got {found:?}"
+            );
+            failure.to_string()
+        }
     };
     for part in expected {
         assert!(message.contains(part), "{check}: the failure message lacks {part:?}:\n{message}");
@@ -487,59 +506,59 @@ fn fails_with(check: &str, expected: &[&str]) {
 }
 
 macro_rules! caught {
-    ($($test:ident: $check:literal => [$($part:literal),+];)*) => {
-        $(#[test] fn $test() { fails_with($check, &[$($part),+]); })*
+    ($($test:ident: $check:literal => $variant:ident [$($part:literal),+];)*) => {
+        $(#[test] fn $test() { fails_with($check, stringify!($variant), &[$($part),+]); })*
         /// Every check some test above asserts a failure of.
         const CAUGHT: &[&str] = &[$($check),*];
     };
 }
 
 caught! {
-    wrong_stdout: "faults/01-wrong-stdout" => ["differs from the snapshot", "-what the book claims", "+what it really prints"];
-    compile_fail_that_compiles: "faults/02-compile-fail-compiles" => ["expected: compile-fail with [\"E0502\"]", "actual: it compiled"];
-    wrong_error_code: "faults/03-wrong-error-code" => ["expected: compile-fail with [\"E0499\"]", "actual: failed with [\"E0502\"]", "change `errors` in Cargo.toml"];
-    panic_that_does_not: "faults/04-panic-that-does-not" => ["expected: panic", "without a panic"];
-    panic_with_other_message: "faults/05-panic-other-message" => ["panicked, but not with \"boom\""];
-    deadlock_that_finishes: "faults/06-deadlock-that-finishes" => ["expected: deadlock", "instead of staying blocked"];
-    run_that_hangs: "faults/07-run-that-hangs" => ["expected: run", "still running at the time limit"];
-    leak_that_does_not: "faults/08-leak-that-does-not" => ["expected: leak", "valgrind found no leak"];
-    run_that_leaks: "faults/09-run-that-leaks" => ["expected: no leak", "definitely lost: 100 bytes"];
-    crash_that_does_not: "faults/10-crash-that-does-not" => ["expected: crash", "instead of crashing"];
-    test_that_fails: "faults/11-test-that-fails" => ["expected: test", "exited with status 101"];
-    run_that_does_not_compile: "faults/12-run-that-does-not-compile" => ["actual: it does not compile", "E0308"];
-    misnamed_table: "faults/31-misnamed-table" => ["31-misnamed-table/Cargo.toml", "found [package.metadata.listings]: the table is named `listing`"];
-    no_metadata: "faults/13-no-metadata" => ["13-no-metadata/Cargo.toml", "missing: every listing declares"];
-    unknown_kind: "faults/14-unknown-kind" => ["14-unknown-kind/Cargo.toml", "unknown kind \"explode\""];
-    compile_fail_without_codes: "faults/15-compile-fail-without-codes" => ["needs `errors"];
-    misspelt_key: "faults/16-misspelt-key" => ["16-misspelt-key/Cargo.toml", "unknown field `timeout-sec`"];
-    orphan: "faults/17-orphan" => ["orphan listing"];
-    missing_snapshot: "faults/18-missing-snapshot" => ["missing snapshot", "`BLESS=1 cargo test faults/18-missing-snapshot`"];
-    wrong_annotation: "faults/19-wrong-annotation" => ["src/faults.md:", "must be ```rust,should_panic"];
-    output_not_shown: "faults/20-output-not-shown" => ["src/faults.md:", "the page shows the source, but not its verified output"];
-    source_not_shown: "faults/30-source-not-shown" => ["src/faults.md:", "no page shows the source", "30-source-not-shown/src/main.rs"];
-    include_of_missing_file: "src/faults.md" => ["src/faults.md:3", "does-not-exist.txt, which does not exist"];
-    misspelt_anchor: "src/faults.md" => ["src/faults.md:8: includes ../listings/faults/00-correct/src/main.rs:hre", "no `ANCHOR: hre` line"];
-    page_not_in_summary: "src/unlisted.md" => ["src/unlisted.md: src/SUMMARY.md does not list it"];
-    wrong_quiz_answer: "src/quiz.toml" => ["question 1:", "\"11\" is not the verified output"];
-    distractor_is_the_answer: "src/quiz.toml" => ["question 2:", "\"A\" is both a right answer and a distractor"];
-    too_few_questions: "src/quiz.toml" => ["has 2 questions"];
-    clippy_finds_more: "faults/22-clippy-finds-more" => ["expected: `cargo clippy` reports []", "actual: it reports [\"clippy::needless_borrow\"]"];
-    clippy_not_shown: "faults/23-clippy-not-shown" => ["no page shows what Clippy said", "missing snapshot", "clippy.txt"];
-    loss_records_of_a_run: "faults/25-loss-records-of-a-run" => ["25-loss-records-of-a-run/Cargo.toml", "`loss-records` only applies to kind = \"leak\""];
-    clippy_bad_lint_name: "faults/24-clippy-bad-lint-name" => ["24-clippy-bad-lint-name/Cargo.toml", "\"needless borrow\", which is not a lint name"];
-    stale_compiler_message: "faults/26-stale-compiler-message" => ["differs from the snapshot", "-error[E0308]: type mismatch", "+error[E0308]: mismatched types"];
-    full_summary_without_valgrind: "faults/28-full-summary-without-valgrind" => ["28-full-summary-without-valgrind/Cargo.toml", "`full-leak-summary` needs a run under valgrind"];
-    stale_full_summary: "faults/29-stale-full-summary" => ["differs from the snapshot", "-==PID==    still reachable: 100 bytes in 1 blocks", "+==PID==      possibly lost: 0 bytes in 0 blocks"];
-    stale_loss_record: "faults/27-stale-loss-record" => ["differs from the snapshot", "-==PID==    by 0x…: fault_27_stale_loss_record::main (main.rs:7)", "(main.rs:2)"];
-    deadlock_that_spins: "faults/32-deadlock-that-spins" => ["expected: deadlock", "busy, not blocked:", "still running rather than waiting at the end of the 1 s wait"];
-    stale_clippy_snapshot: "faults/33-stale-clippy-snapshot" => ["33-stale-clippy-snapshot/clippy.txt: no declaration produces this snapshot", "src/faults.md:", "shows clippy.txt, but the listing declares no Clippy runs"];
-    anchor_shifts_lines: "faults/34-anchor-shifts-lines" => ["differs from the snapshot", "-thread 'main' (TID) panicked at src/main.rs:4:5:", "+thread 'main' (TID) panicked at src/main.rs:3:5:"];
-    cites_a_hidden_line: "faults/35-cites-a-hidden-line" => ["src/faults.md:", "output.txt cites src/main.rs:3, a line no page shows (they show lines 2 of the program)"];
-    unordered_other_lines: "faults/36-unordered-other-lines" => ["differs from the snapshot", "+b", "-c"];
-    build_script_fails: "faults/37-build-script-fails" => ["built nothing for this package", "build script exploded"];
-    library_declared_compile_fail: "faults/38-library-declared-compile-fail" => ["expected: a program (src/main.rs) that fails with [\"E0308\"]", "in-tests = true"];
-    redact_on_compile_fail: "faults/39-redact-on-compile-fail" => ["39-redact-on-compile-fail/Cargo.toml:", "`redact` only applies to listings that run"];
-    include_of_a_non_listing: "src/faults.md" => ["includes ../stray/not-a-listing.rs, which belongs to no listing"];
+    wrong_stdout: "faults/01-wrong-stdout" => Differs ["differs from the snapshot", "-what the book claims", "+what it really prints"];
+    compile_fail_that_compiles: "faults/02-compile-fail-compiles" => Compiled ["expected: compile-fail with [\"E0502\"]", "actual: it compiled"];
+    wrong_error_code: "faults/03-wrong-error-code" => WrongCodes ["expected: compile-fail with [\"E0499\"]", "actual: failed with [\"E0502\"]", "change `errors` in Cargo.toml"];
+    panic_that_does_not: "faults/04-panic-that-does-not" => WrongEnding ["expected: panic", "without a panic"];
+    panic_with_other_message: "faults/05-panic-other-message" => WrongEnding ["panicked, but not with \"boom\""];
+    deadlock_that_finishes: "faults/06-deadlock-that-finishes" => WrongEnding ["expected: deadlock", "instead of staying blocked"];
+    run_that_hangs: "faults/07-run-that-hangs" => WrongEnding ["expected: run", "still running at the time limit"];
+    leak_that_does_not: "faults/08-leak-that-does-not" => NoLeak ["expected: leak", "valgrind found no leak"];
+    run_that_leaks: "faults/09-run-that-leaks" => Leaked ["expected: no leak", "definitely lost: 100 bytes"];
+    crash_that_does_not: "faults/10-crash-that-does-not" => WrongEnding ["expected: crash", "instead of crashing"];
+    test_that_fails: "faults/11-test-that-fails" => WrongEnding ["expected: test", "exited with status 101"];
+    run_that_does_not_compile: "faults/12-run-that-does-not-compile" => DoesNotCompile ["actual: it does not compile", "E0308"];
+    misnamed_table: "faults/31-misnamed-table" => Spec ["31-misnamed-table/Cargo.toml", "found [package.metadata.listings]: the table is named `listing`"];
+    no_metadata: "faults/13-no-metadata" => Spec ["13-no-metadata/Cargo.toml", "missing: every listing declares"];
+    unknown_kind: "faults/14-unknown-kind" => Spec ["14-unknown-kind/Cargo.toml", "unknown kind \"explode\""];
+    compile_fail_without_codes: "faults/15-compile-fail-without-codes" => Spec ["needs `errors"];
+    misspelt_key: "faults/16-misspelt-key" => Spec ["16-misspelt-key/Cargo.toml", "unknown field `timeout-sec`"];
+    orphan: "faults/17-orphan" => Page ["orphan listing"];
+    missing_snapshot: "faults/18-missing-snapshot" => MissingSnapshot ["missing snapshot", "`BLESS=1 cargo test faults/18-missing-snapshot`"];
+    wrong_annotation: "faults/19-wrong-annotation" => Page ["src/faults.md:", "must be ```rust,should_panic"];
+    output_not_shown: "faults/20-output-not-shown" => Page ["src/faults.md:", "the page shows the source, but not its verified output"];
+    source_not_shown: "faults/30-source-not-shown" => Page ["src/faults.md:", "no page shows the source", "30-source-not-shown/src/main.rs"];
+    include_of_missing_file: "src/faults.md" => Page ["src/faults.md:3", "does-not-exist.txt, which does not exist"];
+    misspelt_anchor: "src/faults.md" => Page ["src/faults.md:8: includes ../listings/faults/00-correct/src/main.rs:hre", "no `ANCHOR: hre` line"];
+    page_not_in_summary: "src/unlisted.md" => Page ["src/unlisted.md: src/SUMMARY.md does not list it"];
+    wrong_quiz_answer: "src/quiz.toml" => Quiz ["question 1:", "\"11\" is not the verified output"];
+    distractor_is_the_answer: "src/quiz.toml" => Quiz ["question 2:", "\"A\" is both a right answer and a distractor"];
+    too_few_questions: "src/quiz.toml" => Quiz ["has 2 questions"];
+    clippy_finds_more: "faults/22-clippy-finds-more" => WrongLints ["expected: `cargo clippy` reports []", "actual: it reports [\"clippy::needless_borrow\"]"];
+    clippy_not_shown: "faults/23-clippy-not-shown" => Page ["no page shows what Clippy said", "missing snapshot", "clippy.txt"];
+    loss_records_of_a_run: "faults/25-loss-records-of-a-run" => Spec ["25-loss-records-of-a-run/Cargo.toml", "`loss-records` only applies to kind = \"leak\""];
+    clippy_bad_lint_name: "faults/24-clippy-bad-lint-name" => Spec ["24-clippy-bad-lint-name/Cargo.toml", "\"needless borrow\", which is not a lint name"];
+    stale_compiler_message: "faults/26-stale-compiler-message" => Differs ["differs from the snapshot", "-error[E0308]: type mismatch", "+error[E0308]: mismatched types"];
+    full_summary_without_valgrind: "faults/28-full-summary-without-valgrind" => Spec ["28-full-summary-without-valgrind/Cargo.toml", "`full-leak-summary` needs a run under valgrind"];
+    stale_full_summary: "faults/29-stale-full-summary" => Differs ["differs from the snapshot", "-==PID==    still reachable: 100 bytes in 1 blocks", "+==PID==      possibly lost: 0 bytes in 0 blocks"];
+    stale_loss_record: "faults/27-stale-loss-record" => Differs ["differs from the snapshot", "-==PID==    by 0x…: fault_27_stale_loss_record::main (main.rs:7)", "(main.rs:2)"];
+    deadlock_that_spins: "faults/32-deadlock-that-spins" => Busy ["expected: deadlock", "busy, not blocked:", "still running rather than waiting at the end of the 1 s wait"];
+    stale_clippy_snapshot: "faults/33-stale-clippy-snapshot" => Unreferenced ["33-stale-clippy-snapshot/clippy.txt: no declaration produces this snapshot", "src/faults.md:", "shows clippy.txt, but the listing declares no Clippy runs"];
+    anchor_shifts_lines: "faults/34-anchor-shifts-lines" => Differs ["differs from the snapshot", "-thread 'main' (TID) panicked at src/main.rs:4:5:", "+thread 'main' (TID) panicked at src/main.rs:3:5:"];
+    cites_a_hidden_line: "faults/35-cites-a-hidden-line" => Page ["src/faults.md:", "output.txt cites src/main.rs:3, a line no page shows (they show lines 2 of the program)"];
+    unordered_other_lines: "faults/36-unordered-other-lines" => Differs ["differs from the snapshot", "+b", "-c"];
+    build_script_fails: "faults/37-build-script-fails" => NothingBuilt ["built nothing for this package", "build script exploded"];
+    library_declared_compile_fail: "faults/38-library-declared-compile-fail" => NothingBuilt ["expected: a program (src/main.rs) that fails with [\"E0308\"]", "in-tests = true"];
+    redact_on_compile_fail: "faults/39-redact-on-compile-fail" => Spec ["39-redact-on-compile-fail/Cargo.toml:", "`redact` only applies to listings that run"];
+    include_of_a_non_listing: "src/faults.md" => Page ["includes ../stray/not-a-listing.rs, which belongs to no listing"];
 }
 
 #[test]
@@ -777,4 +796,16 @@ fn bless_writes_a_new_snapshot_and_the_page_waits_for_it() {
         assert_eq!(result, &Ok(()), "{name}");
     }
     assert_eq!(fs::read_to_string(listing.join("output.txt")).unwrap(), "zebra\nant\n");
+}
+
+/// A failure is never remembered: a failing listing fails again on the next run, with the cache on.
+#[test]
+fn a_failure_is_never_served_from_the_cache() {
+    let (listing, run_once) = one_listing_book("cache/02-fails", Options::default);
+    write(&listing.join("output.txt"), "expected\n");
+    write(&listing.join("src/main.rs"), "fn main() { println!(\"actual\"); }\n");
+    for run in 1..=2 {
+        let result = run_once();
+        assert!(matches!(&result, Err(Failure::Differs { .. })), "run {run}: {result:?}");
+    }
 }
