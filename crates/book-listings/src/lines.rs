@@ -15,6 +15,21 @@ static ANCHOR_START: LazyLock<Regex> =
 static ANCHOR_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"ANCHOR_END:\s*(?P<name>[\w_-]+)").unwrap());
 
+/// A location in a listing's own sources, as the harness writes them: `src/main.rs:4`.
+static SOURCE_LOCATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^/\w.$-])(src/[A-Za-z0-9_/.-]+\.rs):(\d+)").unwrap());
+
+/// Every `src/…rs:L` a text cites: (file, line), sorted, once each.
+pub fn cited_lines(text: &str) -> Vec<(String, usize)> {
+    let mut cited: Vec<(String, usize)> = SOURCE_LOCATION
+        .captures_iter(text)
+        .filter_map(|c| Some((c[1].to_string(), c[2].parse().ok()?)))
+        .collect();
+    cited.sort();
+    cited.dedup();
+    cited
+}
+
 pub fn is_anchor_line(line: &str) -> bool {
     ANCHOR_START.is_match(line) || ANCHOR_END.is_match(line)
 }
@@ -110,6 +125,15 @@ impl ReaderView {
         self.visible.iter().any(|v| !v) || !self.whole_program
     }
 
+    /// How many lines the reader's program has.
+    pub fn len(&self) -> usize {
+        self.visible.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.visible.is_empty()
+    }
+
     /// The visible lines as ranges, for messages: "3-9, 12".
     pub fn shown_ranges(&self) -> String {
         let mut ranges: Vec<(usize, usize)> = Vec::new();
@@ -181,6 +205,13 @@ mod tests {
         let view = ReaderView::new(FILE, &Part::Anchor("here".into()), true);
         assert_eq!(view.reader_line(11), 7);
         assert_eq!(view.reader_line(0), 0);
+    }
+
+    #[test]
+    fn cited_lines_are_found_once() {
+        let cited = cited_lines("src/main.rs:4:5 and src/main.rs:4:9, src/lib.rs:12\n");
+        assert_eq!(cited, [("src/lib.rs".to_string(), 12), ("src/main.rs".to_string(), 4)]);
+        assert!(cited_lines("$RUST/std/src/rt.rs:10 is std's").is_empty());
     }
 
     #[test]

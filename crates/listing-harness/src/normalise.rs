@@ -43,7 +43,7 @@ pub fn paths(text: &str, listing_dir: &Path, root: &Path) -> String {
 }
 
 static SOURCE_LOCATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(src/[A-Za-z0-9_/.-]+\.rs):(\d+)").unwrap());
+    LazyLock::new(|| Regex::new(r"(^|[^/\w.$-])(src/[A-Za-z0-9_/.-]+\.rs):(\d+)").unwrap());
 /// A valgrind frame after `valgrind::frames` kept only the file name: `(main.rs:13)`.
 static FRAME_LOCATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([A-Za-z0-9_.-]+\.rs):(\d+)\)").unwrap());
@@ -59,9 +59,9 @@ fn view<'a>(views: &'a Views, file: &str) -> Option<&'a ReaderView> {
 /// `src/main.rs:L` and `(main.rs:L)` in the reader's numbering.
 pub fn reader_locations(text: &str, views: &Views) -> String {
     let text = SOURCE_LOCATION.replace_all(text, |c: &regex::Captures| {
-        let line: usize = c[2].parse().unwrap_or(0);
-        match view(views, &c[1]) {
-            Some(v) => format!("{}:{}", &c[1], v.reader_line(line)),
+        let line: usize = c[3].parse().unwrap_or(0);
+        match view(views, &c[2]) {
+            Some(v) => format!("{}{}:{}", &c[1], &c[2], v.reader_line(line)),
             None => c[0].to_string(),
         }
     });
@@ -166,16 +166,7 @@ pub fn tidy(text: &str) -> String {
     if body.is_empty() { String::new() } else { format!("{body}\n") }
 }
 
-/// Every `src/…rs:L` a text cites: (file, reader line).
-pub fn cited_lines(text: &str) -> Vec<(String, usize)> {
-    let mut cited: Vec<(String, usize)> = SOURCE_LOCATION
-        .captures_iter(text)
-        .filter_map(|c| Some((c[1].to_string(), c[2].parse().ok()?)))
-        .collect();
-    cited.sort();
-    cited.dedup();
-    cited
-}
+pub use book_listings::lines::cited_lines;
 
 /// Every source line a rustc diagnostic quotes in its gutter: (file, line), where the file is
 /// the one the nearest `-->`/`:::` above names.
@@ -227,10 +218,10 @@ mod tests {
 
     #[test]
     fn locations_follow_the_readers_numbering() {
-        let text = "thread 'main' panicked at src/main.rs:6:15:\nalready borrowed\n   by 0x1: x::main (main.rs:6)\nsrc/lib.rs:6 stays\n";
+        let text = "thread 'main' panicked at src/main.rs:6:15:\nalready borrowed\n   by 0x1: x::main (main.rs:6)\nsrc/lib.rs:6 stays\n$RUST/std/src/main.rs:6 is std's\n";
         assert_eq!(
             reader_locations(text, &views()),
-            "thread 'main' panicked at src/main.rs:5:15:\nalready borrowed\n   by 0x1: x::main (main.rs:5)\nsrc/lib.rs:6 stays\n"
+            "thread 'main' panicked at src/main.rs:5:15:\nalready borrowed\n   by 0x1: x::main (main.rs:5)\nsrc/lib.rs:6 stays\n$RUST/std/src/main.rs:6 is std's\n"
         );
         assert_eq!(reader_locations(text, &[]), text, "no view: nothing changes");
     }
@@ -289,11 +280,5 @@ mod tests {
             quoted_lines(text),
             [("src/main.rs".to_string(), 4), ("$RUST/std/src/lib.rs".to_string(), 12)]
         );
-    }
-
-    #[test]
-    fn cited_lines_are_found_once() {
-        let cited = cited_lines("src/main.rs:4:5 and src/main.rs:4:9, src/lib.rs:12\n");
-        assert_eq!(cited, [("src/lib.rs".to_string(), 12), ("src/main.rs".to_string(), 4)]);
     }
 }

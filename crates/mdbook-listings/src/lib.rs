@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use book_listings::lines::{self, ReaderView};
 use book_listings::markdown::{self, Directive};
 use book_listings::{Kind, Layout, spec};
 
@@ -38,10 +39,17 @@ pub fn mark(markdown: &str, folder: &Path, layout: &Layout) -> Result<String, St
                 "<div class=\"output-label label-{class}\">{}</div>",
                 spec.kind.output_label(spec.timeout)
             )
-        } else if let Some(marker) = spec.kind.source_marker() {
-            format!("<div class=\"listing-marker marker-{class}\">{marker}</div>")
         } else {
-            continue;
+            let marker = spec
+                .kind
+                .source_marker()
+                .map(|m| format!("<div class=\"listing-marker marker-{class}\">{m}</div>"))
+                .unwrap_or_default();
+            let numbers = line_numbers(&path, &dir, &include, layout);
+            if marker.is_empty() && numbers.is_empty() {
+                continue;
+            }
+            format!("{marker}{numbers}")
         };
         // Inside an admonition the label must carry the same `> ` prefix.
         let quote = &fence.prefix;
@@ -56,6 +64,28 @@ pub fn mark(markdown: &str, folder: &Path, layout: &Layout) -> Result<String, St
         out.push('\n');
     }
     Ok(out)
+}
+
+/// For a source file whose verified output cites its lines (`src/main.rs:14`): an empty
+/// element telling `theme/line-numbers.js` to number the block's lines as the reader's program
+/// numbers them, hidden lines counted, so the cited line can be found.
+fn line_numbers(path: &Path, dir: &Path, include: &markdown::Include, layout: &Layout) -> String {
+    let Ok(source) = std::fs::read_to_string(path) else { return String::new() };
+    let file = path.strip_prefix(dir).unwrap_or(path).display().to_string();
+    let cites = [&layout.output_file, &layout.clippy_file].iter().any(|snapshot| {
+        std::fs::read_to_string(dir.join(snapshot))
+            .is_ok_and(|text| lines::cited_lines(&text).iter().any(|(f, _)| *f == file))
+    });
+    if !cites {
+        return String::new();
+    }
+    let rustdoc = matches!(include.directive, Directive::RustdocInclude | Directive::Playground);
+    let view = ReaderView::new(&source, &include.part, rustdoc);
+    format!(
+        "<div class=\"listing-lines\" data-shown=\"{}\" data-total=\"{}\"></div>",
+        view.shown_ranges(),
+        view.len()
+    )
 }
 
 /// The listing folder a file belongs to: the nearest folder under the listings folder that
@@ -105,6 +135,34 @@ mod tests {
             "{marked}"
         );
         assert_eq!(marked.matches("<div").count(), 3, "a plain text block gets no label");
+    }
+
+    #[test]
+    fn a_listing_whose_output_cites_lines_gets_numbered() {
+        let dir = tempfile::tempdir().unwrap();
+        let listing = dir.path().join("listings/ch/02-p");
+        std::fs::create_dir_all(listing.join("src")).unwrap();
+        std::fs::write(
+            listing.join("Cargo.toml"),
+            "[package]\nname = \"p\"\n[package.metadata.listing]\nkind = \"panic\"\nmessage = \"boom\"\n",
+        )
+        .unwrap();
+        std::fs::write(listing.join("src/main.rs"), "use std::fmt;\n// ANCHOR: here\nfn main() {\n    panic!(\"boom\");\n}\n// ANCHOR_END: here\n").unwrap();
+        std::fs::write(
+            listing.join("output.txt"),
+            "thread 'main' (TID) panicked at src/main.rs:3:5:\nboom\n",
+        )
+        .unwrap();
+        let layout = Layout::load(dir.path()).unwrap();
+        let page = "```rust,should_panic\n{{#rustdoc_include ../listings/ch/02-p/src/main.rs:here}}\n```\n";
+        let marked = mark(page, &dir.path().join("src"), &layout).unwrap();
+        assert!(
+            marked.contains("<div class=\"listing-marker marker-panic\">Panics</div><div class=\"listing-lines\" data-shown=\"2-4\" data-total=\"4\"></div>\n\n```rust"),
+            "{marked}"
+        );
+        std::fs::write(listing.join("output.txt"), "boom\n").unwrap();
+        let plain = mark(page, &dir.path().join("src"), &layout).unwrap();
+        assert!(!plain.contains("listing-lines"), "no citation, no numbers: {plain}");
     }
 
     #[test]
