@@ -33,6 +33,17 @@ impl<T> Stack<T> {
     }
 }
 
+// Without this, dropping a Stack drops `top`, whose node drops `below`, and
+// so on: one nested call per node, which a long stack cannot afford.
+impl<T> Drop for Stack<T> {
+    fn drop(&mut self) {
+        let mut next = self.top.take();
+        while let Some(mut node) = next {
+            next = node.below.take(); // unlink, then drop one node at a time
+        }
+    }
+}
+
 impl<T> Default for Stack<T> {
     fn default() -> Self {
         Self::new()
@@ -59,5 +70,15 @@ mod tests {
         stack.push("a");
         stack.push("b");
         assert_eq!(stack.len(), 2);
+    }
+
+    #[test]
+    fn drops_a_million_nodes() {
+        let mut stack = Stack::new();
+        for n in 0..1_000_000 {
+            stack.push(n);
+        }
+        assert_eq!(stack.len(), 1_000_000);
+        drop(stack); // a loop, not a million nested calls
     }
 }

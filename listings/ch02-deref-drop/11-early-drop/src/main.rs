@@ -22,7 +22,8 @@ fn main() {
     *guard -= 30;
     drop(guard); // unlock now, not at the end of the scope
 
-    // Locking again on the same thread would deadlock if `guard` were still alive.
+    // Had `guard` still been alive, this second lock on the same thread would
+    // never return: std says it may deadlock or panic (on Linux it deadlocks).
     let again = balance.lock().unwrap();
     println!("balance = {}", *again);
     // ANCHOR_END: guard

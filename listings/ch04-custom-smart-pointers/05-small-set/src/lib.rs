@@ -5,7 +5,8 @@ use std::collections::HashSet;
 use std::hash::Hash;
 
 // ANCHOR: set
-/// Up to this many elements, a linear scan beats hashing.
+/// Up to this many elements the set is a `Vec`. Where a scan stops being
+/// cheaper than hashing depends on `T` and the machine: measure to tune it.
 const FEW: usize = 8;
 
 pub enum SmallSet<T> {

@@ -1,5 +1,5 @@
-use std::hint::black_box;
-use std::time::Instant;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 // ANCHOR: shapes
 trait Shape {
@@ -60,62 +60,100 @@ fn total_enum(shapes: &[AnyShape]) -> f64 {
 }
 // ANCHOR_END: sums
 
-const SHAPES: usize = 100_000;
-const ROUNDS: u32 = 20;
+// ANCHOR: count
+/// Counts calls to the global allocator, then passes them on.
+struct Counting;
 
-fn time_per_shape(mut f: impl FnMut() -> f64) -> (f64, f64) {
-    let total = f(); // warm up, and keep the result to check the three agree
-    let start = Instant::now();
-    for _ in 0..ROUNDS {
-        black_box(f());
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Relaxed);
+        unsafe { System.alloc(layout) }
     }
-    let nanos =
-        start.elapsed().as_nanos() as f64 / (ROUNDS as f64 * SHAPES as f64);
-    (total, nanos)
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
 }
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Runs `build` and returns what it built and how many allocations it made.
+fn counted<T>(build: impl FnOnce() -> T) -> (T, usize) {
+    let before = ALLOCATIONS.load(Relaxed);
+    let built = build();
+    (built, ALLOCATIONS.load(Relaxed) - before)
+}
+// ANCHOR_END: count
+
+const SHAPES: usize = 100_000;
 
 fn main() {
     // ANCHOR: bench
     // The same shapes three ways: every other one a circle for the mixed collections.
     let sizes: Vec<f64> = (0..SHAPES).map(|i| (i % 10) as f64 + 1.0).collect();
-    let boxed: Vec<Box<dyn Shape>> = sizes
-        .iter()
-        .enumerate()
-        .map(|(i, &x)| -> Box<dyn Shape> {
-            if i % 2 == 0 {
-                Box::new(Circle { radius: x })
-            } else {
-                Box::new(Square { side: x })
-            }
-        })
-        .collect();
-    let enums: Vec<AnyShape> = sizes
-        .iter()
-        .enumerate()
-        .map(|(i, &x)| {
-            if i % 2 == 0 {
-                AnyShape::Circle(Circle { radius: x })
-            } else {
-                AnyShape::Square(Square { side: x })
-            }
-        })
-        .collect();
-    // Generics need one type per slice: the circles and the squares go in two vectors.
-    let circles: Vec<Circle> =
-        sizes.iter().step_by(2).map(|&x| Circle { radius: x }).collect();
-    let squares: Vec<Square> =
-        sizes.iter().skip(1).step_by(2).map(|&x| Square { side: x }).collect();
-
-    let (generic, t_generic) = time_per_shape(|| {
-        total_generic(black_box(&circles)) + total_generic(black_box(&squares))
+    let (boxed, boxed_allocs) = counted(|| {
+        let boxed: Vec<Box<dyn Shape>> = sizes
+            .iter()
+            .enumerate()
+            .map(|(i, &x)| -> Box<dyn Shape> {
+                if i % 2 == 0 {
+                    Box::new(Circle { radius: x })
+                } else {
+                    Box::new(Square { side: x })
+                }
+            })
+            .collect();
+        boxed
     });
-    let (dynamic, t_dyn) = time_per_shape(|| total_dyn(black_box(&boxed)));
-    let (enumd, t_enum) = time_per_shape(|| total_enum(black_box(&enums)));
+    let (enums, enum_allocs) = counted(|| {
+        let enums: Vec<AnyShape> = sizes
+            .iter()
+            .enumerate()
+            .map(|(i, &x)| {
+                if i % 2 == 0 {
+                    AnyShape::Circle(Circle { radius: x })
+                } else {
+                    AnyShape::Square(Square { side: x })
+                }
+            })
+            .collect();
+        enums
+    });
+    // Generics need one type per slice: the circles and the squares go in two vectors.
+    let ((circles, squares), generic_allocs) = counted(|| {
+        let circles: Vec<Circle> =
+            sizes.iter().step_by(2).map(|&x| Circle { radius: x }).collect();
+        let squares: Vec<Square> = sizes
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .map(|&x| Square { side: x })
+            .collect();
+        (circles, squares)
+    });
 
+    let generic = total_generic(&circles) + total_generic(&squares);
     println!(
-        "generic (two Vecs):    total {generic:.0}, {t_generic:.2} ns/shape"
+        "{SHAPES} shapes; the total area, and the allocations to build them:"
     );
-    println!("trait objects (Box):   total {dynamic:.0}, {t_dyn:.2} ns/shape");
-    println!("enum variants (match): total {enumd:.0}, {t_enum:.2} ns/shape");
+    println!(
+        "generic (two Vecs):    {generic:.0}, {generic_allocs} allocations"
+    );
+    println!(
+        "trait objects (Box):   {:.0}, {boxed_allocs} allocations",
+        total_dyn(&boxed)
+    );
+    println!(
+        "enum variants (match): {:.0}, {enum_allocs} allocation",
+        total_enum(&enums)
+    );
+    println!(
+        "bytes per shape: Box<dyn Shape> {} + a heap block of {}, AnyShape {}",
+        size_of::<Box<dyn Shape>>(),
+        size_of::<Circle>(),
+        size_of::<AnyShape>()
+    );
     // ANCHOR_END: bench
 }

@@ -10,7 +10,7 @@ fn main() {
         let first: Ref<i32> = Ref::map(Ref::clone(&all), |v| &v[0]); // narrowed to one element
         println!("all = {:?}, first = {}", *all, *first);
         println!("writable now? {}", scores.try_borrow_mut().is_ok());
-    } // both Refs dropped: their Drop gives the shared borrows back
+    } // both Refs dropped: dropping them gives the shared borrows back
 
     {
         let mut best: RefMut<i32> =

@@ -21,7 +21,7 @@ impl AtomicCounter {
     /// so retry a compare-and-swap until no other thread got in between.
     pub fn decrement(&self) -> usize {
         let (set, fetch) = (Ordering::Relaxed, Ordering::Relaxed);
-        match self.count.fetch_update(set, fetch, |n| n.checked_sub(1)) {
+        match self.count.try_update(set, fetch, |n| n.checked_sub(1)) {
             Ok(old) => old - 1,
             Err(_zero) => 0,
         }
