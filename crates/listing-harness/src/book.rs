@@ -165,6 +165,15 @@ impl Book {
             return Ok(());
         }
         check()?;
+        // Edited while the suite ran: what passed (its declaration read and its program built
+        // before the edit) is not what the key now describes.
+        if crate::cache::folder_hash(&listing.dir) != listing.fingerprint {
+            return Err(Failure::Infra(format!(
+                "{} changed while the suite ran, so this run checked the listing as it was before: \
+                 run the tests again",
+                listing.dir.display()
+            )));
+        }
         cache.remember(&listing.name, &key);
         Ok(())
     }

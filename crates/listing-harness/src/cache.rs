@@ -33,12 +33,7 @@ impl Cache {
         hash.write_u64(self.salt);
         hash.write(extra.as_bytes());
         hash.write(&std::fs::read(&self.lock_file).unwrap_or_default());
-        for entry in walkdir::WalkDir::new(listing_dir).sort_by_file_name().into_iter().flatten() {
-            if entry.file_type().is_file() {
-                hash.write(entry.path().as_os_str().as_encoded_bytes());
-                hash.write(&std::fs::read(entry.path()).unwrap_or_default());
-            }
-        }
+        hash.write_u64(folder_hash(listing_dir));
         if let Some(exe) = executable {
             file_identity(exe, &mut hash);
         }
@@ -58,6 +53,20 @@ impl Cache {
     fn entry(&self, name: &str) -> PathBuf {
         self.dir.join(name.replace('/', "__"))
     }
+}
+
+/// Every file of a listing's folder, by path and content. Taken when the listing is read and
+/// again before a pass is remembered: an edit made while the suite ran (after its declaration
+/// was parsed or its program built) must not be remembered as a pass of the edited listing.
+pub fn folder_hash(dir: &Path) -> u64 {
+    let mut hash = DefaultHasher::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
+        if entry.file_type().is_file() {
+            hash.write(entry.path().as_os_str().as_encoded_bytes());
+            hash.write(&std::fs::read(entry.path()).unwrap_or_default());
+        }
+    }
+    hash.finish()
 }
 
 fn file_identity(path: &Path, hash: &mut DefaultHasher) {

@@ -37,6 +37,8 @@ pub struct Listing {
     pub id: String,
     /// A broken declaration fails this listing's own check, not the whole suite.
     pub spec: Result<Spec, Failure>,
+    /// The folder's content when the listing was read (`cache::folder_hash`).
+    pub fingerprint: u64,
     output_file: String,
     clippy_file: String,
 }
@@ -102,7 +104,9 @@ pub fn listings(root: &Path, layout: &Layout) -> Result<(Vec<Listing>, PathBuf),
                 ))),
             ),
         };
+        let fingerprint = cache::folder_hash(&listing.dir);
         found.push(Listing {
+            fingerprint,
             name: listing.name,
             dir: listing.dir,
             package: package_name,

@@ -809,3 +809,29 @@ fn a_failure_is_never_served_from_the_cache() {
         assert!(matches!(&result, Err(Failure::Differs { .. })), "run {run}: {result:?}");
     }
 }
+
+/// A listing edited while the suite runs is not remembered as passing: its declaration was
+/// read, and its program built, before the edit.
+#[test]
+fn a_listing_edited_during_the_run_is_not_remembered() {
+    let (chapter, name) = ("edited", "01-during");
+    let (listing, _) = one_listing_book(&format!("{chapter}/{name}"), Options::default);
+    write(&listing.join("src/main.rs"), "fn main() { println!(\"same\"); }\n");
+    write(&listing.join("output.txt"), "same\n");
+    let book = listing.parent().unwrap().parent().unwrap().parent().unwrap().to_path_buf();
+    let mut checks = harness::checks(&book, Options::default()).expect("the book loads");
+    let check = checks.remove(checks.iter().position(|c| c.name == "edited/01-during").unwrap());
+    // The edit lands after discovery, before the check runs.
+    write(
+        &listing.join("Cargo.toml"),
+        &format!(
+            "[package]\nname = \"{chapter}-{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
+         [package.metadata.listing]\nkind = \"run\"\n# edited\n"
+        ),
+    );
+    let result = (check.run)();
+    assert!(
+        result.as_ref().is_err_and(|e| e.to_string().contains("changed while the suite ran")),
+        "{result:?}"
+    );
+}
