@@ -49,7 +49,7 @@ pub fn mark(markdown: &str, folder: &Path, layout: &Layout) -> Result<String, St
             if marker.is_empty() && numbers.is_empty() {
                 continue;
             }
-            format!("{marker}{numbers}")
+            format!("{numbers}{marker}")
         };
         // Inside an admonition the label must carry the same `> ` prefix.
         let quote = &fence.prefix;
@@ -157,7 +157,7 @@ mod tests {
         let page = "```rust,should_panic\n{{#rustdoc_include ../listings/ch/02-p/src/main.rs:here}}\n```\n";
         let marked = mark(page, &dir.path().join("src"), &layout).unwrap();
         assert!(
-            marked.contains("<div class=\"listing-marker marker-panic\">Panics</div><div class=\"listing-lines\" data-shown=\"2-4\" data-total=\"4\"></div>\n\n```rust"),
+            marked.contains("<div class=\"listing-lines\" data-shown=\"2-4\" data-total=\"4\"></div><div class=\"listing-marker marker-panic\">Panics</div>\n\n```rust"),
             "{marked}"
         );
         std::fs::write(listing.join("output.txt"), "boom\n").unwrap();
