@@ -100,7 +100,8 @@ impl ReaderView {
         }
         match self.to_reader.get(line - 1) {
             Some(Some(n)) => *n,
-            Some(None) => self.to_reader[line - 1..]
+            // Line `line` itself was removed: the next kept line is at index `line` or later.
+            Some(None) => self.to_reader[line..]
                 .iter()
                 .flatten()
                 .next()
@@ -168,6 +169,7 @@ mod tests {
         assert_eq!(view.reader_line(7), 5, "two anchor lines above it");
         assert_eq!(view.reader_line(9), 6);
         assert_eq!(view.reader_line(3), 3, "a removed line maps to the next kept one");
+        assert_eq!(view.reader_line(10), 7, "a removed last line maps past the end");
         assert!(!view.shows(1) && !view.shows(2));
         assert!(view.shows(3) && view.shows(5) && view.shows(6));
         assert!(!view.shows(7) && !view.shows(0));
