@@ -15,15 +15,16 @@ static ANCHOR_START: LazyLock<Regex> =
 static ANCHOR_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"ANCHOR_END:\s*(?P<name>[\w_-]+)").unwrap());
 
-/// A location in a listing's own sources, as the harness writes them: `src/main.rs:4`.
-static SOURCE_LOCATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^/\w.$-])(src/[A-Za-z0-9_/.-]+\.rs):(\d+)").unwrap());
+/// A location in a listing's own sources, as the harness writes them: `src/main.rs:4`. Group 1
+/// is what precedes it (not a path: `$RUST/std/src/rt.rs:10` is std's), 2 the file, 3 the line.
+pub static SOURCE_LOCATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|[^/\w.$-])(src/[A-Za-z0-9_/.-]+\.rs):(\d+)").unwrap());
 
 /// Every `src/…rs:L` a text cites: (file, line), sorted, once each.
 pub fn cited_lines(text: &str) -> Vec<(String, usize)> {
     let mut cited: Vec<(String, usize)> = SOURCE_LOCATION
         .captures_iter(text)
-        .filter_map(|c| Some((c[1].to_string(), c[2].parse().ok()?)))
+        .filter_map(|c| Some((c[2].to_string(), c[3].parse().ok()?)))
         .collect();
     cited.sort();
     cited.dedup();

@@ -610,13 +610,7 @@ fn one_listing_book(
              ```text\n{{{{#include ../listings/{name}/output.txt}}}}\n```\n"
         ),
     );
-    write(
-        &listing.join("Cargo.toml"),
-        &format!(
-            "[package]\nname = \"{chapter}-{listing_name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
-             [package.metadata.listing]\nkind = \"run\"\n"
-        ),
-    );
+    declare(&listing, "kind = \"run\"");
     let check_name = name.to_string();
     let run = move || {
         let mut checks = harness::checks(&root, options()).expect("the one-listing book loads");
@@ -625,6 +619,20 @@ fn one_listing_book(
         (check.run)()
     };
     (listing, run)
+}
+
+/// Writes the listing's Cargo.toml: its package is named after its folder (`chapter-listing`),
+/// and `table` is the body of its `[package.metadata.listing]`.
+fn declare(listing: &Path, table: &str) {
+    let name = |p: &Path| p.file_name().unwrap().to_string_lossy().into_owned();
+    let package = format!("{}-{}", name(listing.parent().unwrap()), name(listing));
+    write(
+        &listing.join("Cargo.toml"),
+        &format!(
+            "[package]\nname = \"{package}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
+             [package.metadata.listing]\n{table}\n"
+        ),
+    );
 }
 
 /// The pass cache must never serve a listing whose source changed since it passed.
@@ -720,10 +728,7 @@ fn a_listing_that_fails_the_same_way_every_run_is_not_flaky() {
 fn a_listing_on_a_loaded_machine_is_judged_by_its_cpu_time() {
     let (listing, run) =
         one_listing_book("loaded/01-work", || Options { cache: false, ..Options::default() });
-    write(
-        &listing.join("Cargo.toml"),
-        "[package]\nname = \"loaded-01-work\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[package.metadata.listing]\nkind = \"run\"\ntimeout-secs = 0.8\n",
-    );
+    declare(&listing, "kind = \"run\"\ntimeout-secs = 0.8");
     write(
         &listing.join("src/main.rs"),
         "fn cpu_ticks() -> u64 {\n    let stat = std::fs::read_to_string(\"/proc/self/stat\").unwrap();\n    \
@@ -754,10 +759,7 @@ fn a_listing_on_a_loaded_machine_is_judged_by_its_cpu_time() {
 fn a_runaway_listing_is_stopped_by_its_cpu_limit() {
     let (listing, run) =
         one_listing_book("runaway/01-spin", || Options { cache: false, ..Options::default() });
-    write(
-        &listing.join("Cargo.toml"),
-        "[package]\nname = \"runaway-01-spin\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[package.metadata.listing]\nkind = \"run\"\ntimeout-secs = 0.5\n",
-    );
+    declare(&listing, "kind = \"run\"\ntimeout-secs = 0.5");
     write(
         &listing.join("src/main.rs"),
         "fn main() {\n    loop {\n        std::hint::spin_loop();\n    }\n}\n",
@@ -775,10 +777,7 @@ fn bless_writes_a_new_snapshot_and_the_page_waits_for_it() {
     let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fault-injection/bless-book");
     let (listing, _) = one_listing_book("bless/01-new", || Options::default());
     let _ = root;
-    write(
-        &listing.join("Cargo.toml"),
-        "[package]\nname = \"bless-01-new\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[package.metadata.listing]\nkind = \"run\"\nunordered = true\n",
-    );
+    declare(&listing, "kind = \"run\"\nunordered = true");
     write(
         &listing.join("src/main.rs"),
         "fn main() {\n    println!(\"zebra\");\n    println!(\"ant\");\n}\n",
@@ -814,21 +813,14 @@ fn a_failure_is_never_served_from_the_cache() {
 /// read, and its program built, before the edit.
 #[test]
 fn a_listing_edited_during_the_run_is_not_remembered() {
-    let (chapter, name) = ("edited", "01-during");
-    let (listing, _) = one_listing_book(&format!("{chapter}/{name}"), Options::default);
+    let (listing, _) = one_listing_book("edited/01-during", Options::default);
     write(&listing.join("src/main.rs"), "fn main() { println!(\"same\"); }\n");
     write(&listing.join("output.txt"), "same\n");
     let book = listing.parent().unwrap().parent().unwrap().parent().unwrap().to_path_buf();
     let mut checks = harness::checks(&book, Options::default()).expect("the book loads");
     let check = checks.remove(checks.iter().position(|c| c.name == "edited/01-during").unwrap());
     // The edit lands after discovery, before the check runs.
-    write(
-        &listing.join("Cargo.toml"),
-        &format!(
-            "[package]\nname = \"{chapter}-{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
-         [package.metadata.listing]\nkind = \"run\"\n# edited\n"
-        ),
-    );
+    declare(&listing, "kind = \"run\"\n# edited");
     let result = (check.run)();
     assert!(
         result.as_ref().is_err_and(|e| e.to_string().contains("changed while the suite ran")),
