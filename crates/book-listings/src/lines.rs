@@ -176,6 +176,9 @@ mod tests {
         assert!(!view.shows(7) && !view.shows(0));
         assert!(view.renumbers() && view.is_partial() && view.whole_program);
         assert_eq!(view.shown_ranges(), "3-6");
+        assert_eq!((view.len(), view.is_empty()), (6, false));
+        let empty = ReaderView::new("", &Part::Whole, true);
+        assert_eq!((empty.len(), empty.is_empty()), (0, true));
     }
 
     #[test]

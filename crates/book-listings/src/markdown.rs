@@ -178,6 +178,8 @@ mod tests {
         );
         // `~~~` fences and two spaces: mdBook accepts both.
         assert_eq!(found[1].written, "../l/a/output.txt");
+        assert_eq!(found[1].directive, Directive::Include);
+        assert_eq!(found[2].directive, Directive::Include);
         assert_eq!(found[1].fence.as_ref().unwrap().info, "text");
         assert_eq!(found[1].part, Part::Whole);
         assert_eq!(found[2].part, Part::Lines { first: Some(3), last: Some(5) });
@@ -185,6 +187,13 @@ mod tests {
         assert_eq!(found[3].fence, None);
         assert_eq!(found[3].written, "outside.txt");
         assert_eq!(found[4].directive, Directive::Quiz);
+    }
+
+    #[test]
+    fn playground_directives_are_includes_too() {
+        let found = scan("```rust\n{{#playground ../l/a/src/main.rs}}\n```\n");
+        assert_eq!(found[0].directive, Directive::Playground);
+        assert_eq!(found[0].written, "../l/a/src/main.rs");
     }
 
     #[test]
