@@ -404,7 +404,8 @@ fn broken_book() -> PathBuf {
     let mut page = String::from(
         "# Faults\n\n{{#include ../listings/faults/does-not-exist.txt}}\n\n{{#quiz quiz.toml}}\n\n\
          ```rust\n{{#rustdoc_include ../listings/faults/00-correct/src/main.rs:hre}}\n```\n\n\
-         ```rust\n{{#rustdoc_include ../stray/not-a-listing.rs}}\n```\n\n",
+         ```rust\n{{#rustdoc_include ../stray/not-a-listing.rs}}\n```\n\n\
+         Prose that points at line 3 of a listing.\n\n",
     );
     // Hole 5: a page shows Rust that no listing compiles (it would not compile either).
     write(&root.join("stray/not-a-listing.rs"), "fn main() { let x: u32 = \"no\"; }\n");
@@ -559,6 +560,7 @@ caught! {
     library_declared_compile_fail: "faults/38-library-declared-compile-fail" => NothingBuilt ["expected: a program (src/main.rs) that fails with [\"E0308\"]", "in-tests = true"];
     redact_on_compile_fail: "faults/39-redact-on-compile-fail" => Spec ["39-redact-on-compile-fail/Cargo.toml:", "`redact` only applies to listings that run"];
     include_of_a_non_listing: "src/faults.md" => Page ["includes ../stray/not-a-listing.rs, which belongs to no listing"];
+    prose_naming_a_line: "src/faults.md" => Page ["src/faults.md:15: the prose names \"line 3\""];
 }
 
 #[test]
