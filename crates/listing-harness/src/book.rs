@@ -190,11 +190,15 @@ impl Book {
         views: &Views,
     ) -> Result<(), Failure> {
         let Some(built) = built else {
-            // Left out of the build because it passed unchanged: only possible with the cache.
-            return Err(Failure::Infra("the listing was not built".into()));
+            // Left out of the build because it passed unchanged, then found changed: only when
+            // it was edited while the suite ran.
+            return Err(Failure::Infra(
+                "the listing was left out of the build as unchanged, but changed while the suite \
+                 ran: run the tests again"
+                    .into(),
+            ));
         };
         let cx = verdict::Context {
-            name: &listing.name,
             package: &listing.package,
             dir: &listing.dir,
             root: &self.root,

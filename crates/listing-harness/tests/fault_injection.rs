@@ -594,7 +594,7 @@ fn one_listing_book(
     name: &str,
     options: fn() -> Options,
 ) -> (PathBuf, impl Fn() -> Result<(), Failure>) {
-    let (chapter, listing_name) = name.split_once('/').expect("chapter/listing");
+    let (chapter, _) = name.split_once('/').expect("chapter/listing");
     let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("fault-injection")
         .join(format!("{chapter}-book"));
@@ -640,7 +640,7 @@ fn declare(listing: &Path, table: &str) {
 /// The pass cache must never serve a listing whose source changed since it passed.
 #[test]
 fn a_changed_listing_is_run_again_not_served_from_the_cache() {
-    let (listing, run_once) = one_listing_book("cache/01-changes", || Options::default());
+    let (listing, run_once) = one_listing_book("cache/01-changes", Options::default);
     write(&listing.join("output.txt"), "before\n");
     write(&listing.join("src/main.rs"), "fn main() { println!(\"before\"); }\n");
     assert_eq!(run_once(), Ok(()), "the listing passes and is remembered");
@@ -776,9 +776,7 @@ fn a_runaway_listing_is_stopped_by_its_cpu_limit() {
 /// to get.
 #[test]
 fn bless_writes_a_new_snapshot_and_the_page_waits_for_it() {
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fault-injection/bless-book");
-    let (listing, _) = one_listing_book("bless/01-new", || Options::default());
-    let _ = root;
+    let (listing, _) = one_listing_book("bless/01-new", Options::default);
     declare(&listing, "kind = \"run\"\nunordered = true");
     write(
         &listing.join("src/main.rs"),
