@@ -25,6 +25,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn switches_are_read_from_the_environment() {
+        // Cargo sets these for the test binary: this crate is version 0.1.0.
+        assert_eq!(switch("CARGO_PKG_VERSION_MINOR"), Ok(true));
+        assert_eq!(switch("CARGO_PKG_VERSION_MAJOR"), Ok(false));
+        assert_eq!(switch("BOOK_LISTINGS_NEVER_SET_IN_ANY_ENVIRONMENT"), Ok(false));
+        assert!(switch("CARGO_PKG_NAME").unwrap_err().starts_with("CARGO_PKG_NAME=\"book-listings\""));
+    }
+
+    #[test]
     fn switches_are_1_or_0() {
         assert_eq!(parse_switch("BLESS", None), Ok(false));
         assert_eq!(parse_switch("BLESS", Some("")), Ok(false));
