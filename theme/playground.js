@@ -8,6 +8,18 @@
         }
         code.setAttribute('contenteditable', 'plaintext-only');
         code.setAttribute('spellcheck', 'false');
-        code.setAttribute('aria-label', 'Rust code, editable: change it and press Run');
+        code.setAttribute('aria-label', 'Rust code, editable: change it and press Run (Ctrl+Enter)');
+        // mdBook's shortcuts (s and / search, ? help, ← → previous and next chapter) listen on
+        // the document and only stand back for inputs and textareas: keys typed into code
+        // belong to the code. Ctrl+Enter runs it; Escape leaves it, for the shortcuts again.
+        code.addEventListener('keydown', event => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                code.parentElement.querySelector('.play-button')?.click();
+            } else if (event.key === 'Escape') {
+                code.blur();
+            }
+            event.stopPropagation();
+        });
     });
 })();

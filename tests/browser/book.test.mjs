@@ -297,6 +297,34 @@ describe('listings', () => {
         }
     });
 
+    test('keys typed into a listing reach the code (not the book\'s shortcuts) and Run sends them', async () => {
+        const start = 'ch01-smart-pointers.html';
+        const { page, seen, close } = await open(start);
+        try {
+            const block = page.locator('pre.playground').filter({ has: page.locator(RUNNABLE) }).first();
+            const code = block.locator('code').first();
+            await code.click();
+            await page.keyboard.press('Home');
+            // s and / open search, ? opens help, ← and → go to another chapter in mdBook.
+            await page.keyboard.type('/* s/?ab');
+            await page.keyboard.press('ArrowLeft');
+            await page.keyboard.type('X');
+            await page.keyboard.press('ArrowRight');
+            await page.keyboard.type(' */ ');
+            assert.equal(page.url(), base + start, 'still on the page, search not started');
+            assert.equal(await page.locator('#mdbook-searchbar').isVisible(), false, 'search did not open');
+            assert.equal(await page.locator('#mdbook-help-container').isVisible(), false, 'help did not open');
+            // Ctrl+Enter runs the listing, like the Run button.
+            await page.keyboard.press('Control+Enter');
+            await block.locator('.result').filter({ hasText: MOCK_RESULT }).waitFor({ timeout: 10000 });
+            assert.equal(seen.runs.length, 1, 'one request to the playground');
+            assert.ok(seen.runs[0].code.includes('/* s/?aXb */ '), `the typed text arrives:\n${seen.runs[0].code}`);
+            assert.match(seen.runs[0].code, /fn main\(\)/, 'with the hidden lines');
+        } finally {
+            await close();
+        }
+    });
+
     test('every kind is marked, every output labelled, and failing kinds have no Run button', async () => {
         const { page, close } = await open('ch01-smart-pointers.html');
         try {
