@@ -23,3 +23,17 @@
         });
     });
 })();
+
+// Copy takes the whole program, hidden lines included, as Run does: mdBook's copy button takes
+// only the lines on screen (its `playground_text(block, false)`), a fragment that does not
+// compile on its own. The text is the code as it is now, so an edit is copied too.
+(() => {
+    if (typeof window.playground_text !== 'function') {
+        return;
+    }
+    const shown = window.playground_text;
+    window.playground_text = (playground, hidden = true) => {
+        const code = playground.querySelector('code');
+        return code && !window.ace ? code.textContent : shown(playground, hidden);
+    };
+})();
