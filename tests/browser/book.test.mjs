@@ -395,7 +395,7 @@ describe('listings', () => {
         }
     });
 
-    test('without a network the Run buttons still appear and nothing is uncaught', async () => {
+    test('without a network the Run buttons still appear, Run says the playground is unreachable and points at the verified output, and nothing is uncaught', async () => {
         const context = await browser.newContext();
         await context.route('**/*', route => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
         const page = await context.newPage();
@@ -405,6 +405,27 @@ describe('listings', () => {
             await page.goto(`file://${site}/ch01-smart-pointers.html`, { waitUntil: 'load' });
             await page.locator(RUNNABLE).first().waitFor({ state: 'attached', timeout: 10000 });
             await diagramsDrawn(page);
+            // Run says the playground is unreachable and points at the verified output.
+            const block = page.locator('pre.playground').filter({ has: page.locator(RUNNABLE) }).first();
+            await block.hover();
+            await block.locator('.play-button').click();
+            const result = block.locator('.result');
+            await result.filter({ hasText: 'could not be reached' }).waitFor({ timeout: 10000 });
+            const text = await result.innerText();
+            assert.doesNotMatch(text, /Playground Communication/, text);
+            assert.match(text, /play\.rust-lang\.org.*offline/, text);
+            const target = await result.locator('a').getAttribute('href');
+            assert.ok(target?.startsWith('#'), `a link to the output: ${target}`);
+            const label = page.locator(target);
+            assert.match(await label.getAttribute('class'), /output-label/);
+            // The output pointed at is the one that follows this listing.
+            assert.ok(await block.evaluate((pre, id) => {
+                let next = pre.nextElementSibling;
+                while (next && !next.classList.contains('output-label')) next = next.nextElementSibling;
+                return next?.id === id;
+            }, target.slice(1)), 'the next output on the page');
+            await result.locator('a').click();
+            await page.waitForFunction(id => location.hash === `#${id}`, target.slice(1));
             assert.deepEqual(uncaught, []);
         } finally {
             await context.close();
