@@ -144,9 +144,30 @@ function weight(seen) {
     return { total: seen.bytes, budgeted };
 }
 
+const DARK_THEMES = ['navy', 'coal', 'ayu'];
+const OTHER_THEMES = [...DARK_THEMES, 'rust'];
+// Syntax colours are the same stylesheets on every page, and checking the contrast of every
+// highlighted token is most of axe's time: check them on the first page seen in each theme,
+// and the rest of every page everywhere.
+const codeChecked = new Set();
+
+/** No serious or critical axe-core violation on the page, in the theme it shows now. */
+async function assertAccessible(page, theme, withCode) {
+    assert.ok(await page.evaluate(t => document.documentElement.classList.contains(t), theme), `the page is in ${theme}`);
+    const axe = new AxeBuilder({ page });
+    if (!withCode) {
+        axe.exclude('pre code');
+    }
+    const { violations } = await axe.analyze();
+    const bad = violations
+        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')} (${v.nodes[0]?.any[0]?.message ?? ''})`);
+    assert.deepEqual(bad, [], `serious or critical accessibility violations in ${theme}`);
+}
+
 describe('every page', { concurrency: 2 }, () => {
     for (const name of pages) {
-        test(`${name} loads cleanly within its weight, draws its diagrams, passes axe, and its quiz works`, async () => {
+        test(`${name} loads cleanly within its weight, draws its diagrams, passes axe in light and another theme, and its quiz works`, async () => {
             const { page, seen, close } = await open(name, { weigh: true });
             try {
                 const { total, budgeted } = weight(seen);
@@ -160,21 +181,26 @@ describe('every page', { concurrency: 2 }, () => {
                 assert.equal(await page.locator('pre.mermaid svg').count(), diagrams);
                 assert.deepEqual(seen.errors, [], 'console errors');
                 assert.deepEqual(seen.outside, [], 'requests leaving 127.0.0.1');
-                // Syntax colours are the same stylesheet on every page, and checking the
-                // contrast of every highlighted token is most of axe's time: check them fully
-                // on the first chapter, and the rest of every page everywhere.
-                const axe = new AxeBuilder({ page });
-                if (name !== chapters[0]) {
-                    axe.exclude('pre code');
-                }
-                const { violations } = await axe.analyze();
-                const bad = violations
-                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
-                assert.deepEqual(bad, [], 'serious or critical accessibility violations');
+                await assertAccessible(page, 'light', name === chapters[0]);
                 if (chapters.includes(name)) {
                     await page.screenshot({ path: path.join(shots, name.replace('.html', '.png')), fullPage: true });
                 }
+                // Then again in one of the other themes, in turn, as the reader switches to it
+                // (with the quiz answered, so its review is checked too).
+                const theme = OTHER_THEMES[pages.indexOf(name) % OTHER_THEMES.length];
+                await page.click('#mdbook-theme-toggle');
+                await page.click(`#mdbook-theme-${theme}`);
+                await page.keyboard.press('Escape');
+                if (diagrams > 0) {
+                    const drawn = DARK_THEMES.includes(theme) ? 'dark' : 'default';
+                    await page.waitForFunction(d => document.documentElement.dataset.diagrams === d, drawn, { timeout: 15000 });
+                }
+                const withCode = !codeChecked.has(theme) && await page.locator('pre code').count() > 0;
+                if (withCode) {
+                    codeChecked.add(theme);
+                }
+                await assertAccessible(page, theme, withCode);
+                assert.deepEqual(seen.errors, [], 'console errors after the theme switch');
             } finally {
                 await close();
             }
@@ -183,19 +209,6 @@ describe('every page', { concurrency: 2 }, () => {
 });
 
 describe('diagrams', () => {
-    test('every diagram of the book is drawn in a dark theme', async () => {
-        // print.html holds every chapter, so one page shows all the book's diagrams.
-        const { page, seen, close } = await open('print.html', { theme: 'navy' });
-        try {
-            const drawn = await diagramsDrawn(page);
-            assert.ok(drawn > 0, 'the book has diagrams');
-            assert.equal(await page.locator('pre.mermaid svg').count(), drawn);
-            assert.deepEqual(seen.errors, []);
-        } finally {
-            await close();
-        }
-    });
-
     test('are redrawn when the reader switches theme', async () => {
         const withDiagram = chapters.find(name => fs.readFileSync(path.join(site, name), 'utf8').includes('class="mermaid"'));
         assert.ok(withDiagram, 'some chapter has a diagram');
@@ -434,10 +447,15 @@ describe('listings', () => {
 });
 
 describe('print', () => {
-    test('print.html shows every chapter with its diagrams and outputs', async () => {
-        const { page, close } = await open('print.html');
+    // print.html holds every chapter, so one page shows all the book's diagrams: drawn here in
+    // a dark theme (every page draws its own in light).
+    test('print.html shows every chapter with its diagrams (in a dark theme) and outputs', async () => {
+        const { page, seen, close } = await open('print.html', { theme: 'navy' });
         try {
             const diagrams = await diagramsDrawn(page);
+            assert.ok(diagrams > 0, 'the book has diagrams');
+            assert.equal(await page.locator('pre.mermaid svg').count(), diagrams);
+            assert.deepEqual(seen.errors, []);
             const expected = pages.reduce((sum, name) => sum + (fs.readFileSync(path.join(site, name), 'utf8').match(/<pre class="mermaid">/g) ?? []).length, 0);
             assert.equal(diagrams, expected, 'all diagrams of all pages');
             const labels = await page.locator('.output-label').count();
