@@ -244,6 +244,25 @@ describe('diagrams', () => {
     });
 });
 
+describe('keyboard', () => {
+    test('the first Tab reaches a skip link that leads past the table of contents to the chapter', async () => {
+        const { page, close } = await open('ch02-deref-drop.html');
+        try {
+            await page.keyboard.press('Tab');
+            const skip = page.locator(':focus');
+            assert.equal(await skip.innerText(), 'Skip to content');
+            const box = await skip.boundingBox();
+            assert.ok(box && box.x >= 0 && box.y >= 0 && box.width > 0, `the focused skip link is on screen: ${JSON.stringify(box)}`);
+            await page.keyboard.press('Enter');
+            await page.keyboard.press('Tab');
+            assert.ok(await page.evaluate(() => document.activeElement.closest('main') !== null),
+                `the next Tab stop is in the chapter, not ${await page.evaluate(() => document.activeElement.outerHTML.slice(0, 120))}`);
+        } finally {
+            await close();
+        }
+    });
+});
+
 describe('search', () => {
     test('finds a word that occurs in only one chapter and links to it', async () => {
         const [word, chapter] = wordInOneChapter();
@@ -285,7 +304,9 @@ function wordInOneChapter() {
 async function answerQuiz(page) {
     const placeholder = page.locator('.quiz-placeholder').first();
     const questions = JSON.parse(await placeholder.getAttribute('data-quiz-questions')).questions;
-    await page.locator('.mdbook-quiz .start').click({ timeout: 15000 });
+    await page.locator('.mdbook-quiz .start').waitFor({ timeout: 15000 });
+    assert.equal(await page.getByRole('heading', { name: 'Quiz', exact: true }).count(), 1, 'one "Quiz" heading');
+    await page.locator('.mdbook-quiz .start').click();
     for (const [index, question] of questions.entries()) {
         const form = page.locator('.mdbook-quiz form.response');
         await page.locator('.mdbook-quiz .counter', { hasText: `Question ${index + 1} /` }).waitFor({ timeout: 10000 });
