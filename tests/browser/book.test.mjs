@@ -470,7 +470,7 @@ describe('listings', () => {
 describe('print', () => {
     // print.html holds every chapter, so one page shows all the book's diagrams: drawn here in
     // a dark theme (every page draws its own in light).
-    test('print.html shows every chapter with its diagrams (in a dark theme) and outputs', async () => {
+    test('print.html shows every chapter with its diagrams (in a dark theme) and outputs, and prints labels with their blocks', async () => {
         const { page, seen, close } = await open('print.html', { theme: 'navy' });
         try {
             const diagrams = await diagramsDrawn(page);
@@ -479,6 +479,27 @@ describe('print', () => {
             assert.deepEqual(seen.errors, []);
             const expected = pages.reduce((sum, name) => sum + (fs.readFileSync(path.join(site, name), 'utf8').match(/<pre class="mermaid">/g) ?? []).length, 0);
             assert.equal(diagrams, expected, 'all diagrams of all pages');
+            // Printed, a marker or label stays on the page of its block. Pages are simulated
+            // by columns of a page's height (1000 px of 700 px-wide text: about 250 A4 pages for
+            // the book), which break like pages. A block taller than a page moves to a page of
+            // its own (mdBook's print CSS avoids breaks inside code) and may leave its label.
+            await page.emulateMedia({ media: 'print' });
+            const apart = await page.evaluate(pageHeight => {
+                const main = document.querySelector('main');
+                main.style.cssText = `columns: 700px; column-gap: 100px; column-fill: auto; height: ${pageHeight}px; width: 700px`;
+                const column = element => Math.floor(element.getClientRects()[0].left / 800);
+                const found = [];
+                for (const label of document.querySelectorAll('.listing-marker, .output-label')) {
+                    const block = label.nextElementSibling;
+                    if (block && column(label) !== column(block) && block.getBoundingClientRect().height < pageHeight) {
+                        found.push(`"${label.textContent}" before ${block.textContent.slice(0, 60)}`);
+                    }
+                }
+                main.style.cssText = '';
+                return found;
+            }, 1000);
+            await page.emulateMedia({ media: 'screen' });
+            assert.deepEqual(apart, [], 'markers and labels printed on another page than their block');
             const labels = await page.locator('.output-label').count();
             const expectedLabels = pages.reduce((sum, name) => sum + (fs.readFileSync(path.join(site, name), 'utf8').match(/class="output-label/g) ?? []).length, 0);
             assert.equal(labels, expectedLabels, 'all verified outputs of all pages');
