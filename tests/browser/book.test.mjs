@@ -5,6 +5,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -22,6 +23,11 @@ const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const pages = [...fs.readFileSync(path.join(root, 'src/SUMMARY.md'), 'utf8').matchAll(/\]\(([^)]+)\.md\)/g)]
     .map(match => `${match[1]}.html`);
 const chapters = pages.filter(page => /^ch\d\d/.test(page));
+
+// What each kind of listing means on a page, from the model the pages are labelled from
+// (crates/book-listings via `mdbook-listings kinds`), not a second copy of the list.
+const KINDS = JSON.parse(execFileSync(process.env.CARGO ?? 'cargo',
+    ['run', '--quiet', '--package', 'mdbook-listings', '--', 'kinds'], { cwd: root, encoding: 'utf8' }));
 
 const MOCK_RESULT = 'mocked playground output';
 // mdBook adds Run buttons hidden and shows them once it knows the playground can run the code.
@@ -419,18 +425,54 @@ describe('listings', () => {
     test('every kind is marked, every output labelled, and failing kinds have no Run button', async () => {
         const { page, close } = await open('ch01-smart-pointers.html');
         try {
-            for (const kind of ['compile-fail', 'panic', 'deadlock', 'leak', 'crash', 'test']) {
-                assert.ok(await page.locator(`.listing-marker.marker-${kind}`).count() > 0, `a ${kind} marker`);
-                assert.ok(await page.locator(`.output-label.label-${kind}`).count() > 0, `a ${kind} output label`);
+            assert.equal(KINDS.length, 7, 'the model names seven kinds');
+            for (const kind of KINDS.filter(k => k.marker)) {
+                const marker = page.locator(`.listing-marker.marker-${kind.class}`).first();
+                assert.equal(await marker.innerText(), kind.marker, `a ${kind.name} marker`);
+                assert.ok(await page.locator(`.output-label.label-${kind.class}`).count() > 0, `a ${kind.name} output label`);
             }
             assert.match(await page.locator('.output-label.label-deadlock').first().innerText(), /^Deadlock — killed after \d+(\.\d+)? s$/);
             const compileFail = page.locator('.marker-compile-fail + pre').first();
             assert.equal(await compileFail.locator(RUNNABLE).count(), 1, 'a compile-fail listing can be run to see the error');
             assert.equal(await compileFail.locator('code').getAttribute('contenteditable'), 'plaintext-only', 'and edited');
-            for (const kind of ['deadlock', 'leak', 'crash']) {
-                const code = page.locator(`.marker-${kind} + pre`).first();
-                assert.equal(await code.locator(RUNNABLE).count(), 0, `${kind} listings are not runnable`);
+            const notRun = KINDS.filter(k => k.attribute === 'no_run');
+            assert.deepEqual(notRun.map(k => k.name), ['deadlock', 'leak', 'crash']);
+            for (const kind of notRun) {
+                const code = page.locator(`.marker-${kind.class} + pre`).first();
+                assert.equal(await code.locator(RUNNABLE).count(), 0, `${kind.name} listings are not runnable`);
             }
+        } finally {
+            await close();
+        }
+    });
+
+    test('a listing whose output cites its lines is numbered as the whole program, hidden lines counted', async () => {
+        const { page, close } = await open('ch08-interior-mutability.html');
+        try {
+            // The first numbered listing whose page hides some lines (shown through an anchor).
+            const markers = page.locator('div.listing-lines');
+            let index = -1;
+            for (let i = 0; i < await markers.count(); i++) {
+                if (!(await markers.nth(i).getAttribute('data-shown')).startsWith('1-')) { index = i; break; }
+            }
+            assert.ok(index >= 0, 'ch08 has a partly shown listing whose output cites a line');
+            const marker = markers.nth(index);
+            const pre = marker.locator('xpath=following-sibling::pre[1]');
+            const gutter = pre.locator('.line-numbers');
+            const numbers = async () => (await gutter.innerText()).split('\n').map(Number);
+            const [first, last] = (await marker.getAttribute('data-shown')).split('-').map(Number);
+            const collapsed = await numbers();
+            assert.equal(collapsed[0], first, 'collapsed, the first visible line keeps its number');
+            assert.equal(collapsed.at(-1), last);
+            // The line the verified output cites is one the reader can find by its number.
+            const output = await pre.locator('xpath=following::code[contains(@class, "language-text")][1]').innerText();
+            const cited = Number(output.match(/src\/main\.rs:(\d+)/)[1]);
+            assert.ok(collapsed.includes(cited), `line ${cited} is numbered on the page (${collapsed})`);
+            await pre.hover();
+            await pre.locator('button[title="Show hidden lines"]').click();
+            const expanded = await numbers();
+            assert.equal(expanded[0], 1, 'expanded, numbering starts at line 1');
+            assert.equal(expanded.length, Number(await marker.getAttribute('data-total')));
         } finally {
             await close();
         }
