@@ -30,7 +30,9 @@ mod tests {
         assert_eq!(switch("CARGO_PKG_VERSION_MINOR"), Ok(true));
         assert_eq!(switch("CARGO_PKG_VERSION_MAJOR"), Ok(false));
         assert_eq!(switch("BOOK_LISTINGS_NEVER_SET_IN_ANY_ENVIRONMENT"), Ok(false));
-        assert!(switch("CARGO_PKG_NAME").unwrap_err().starts_with("CARGO_PKG_NAME=\"book-listings\""));
+        assert!(
+            switch("CARGO_PKG_NAME").unwrap_err().starts_with("CARGO_PKG_NAME=\"book-listings\"")
+        );
     }
 
     #[test]
