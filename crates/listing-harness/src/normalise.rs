@@ -109,16 +109,17 @@ pub fn reader_gutters(diagnostic: &str, views: &Views) -> String {
             let (n, rest) = rest.split_once('\u{0}').unwrap_or((rest, ""));
             return format!("{n:>width$}{rest}");
         }
+        // rustc indents `-->` and `:::` by the width, `|` and `= note` by one more.
         let spaces = line.len() - line.trim_start_matches(' ').len();
         let after = &line[spaces..];
-        let gutter = after.starts_with("|")
-            || after.starts_with("-->")
-            || after.starts_with(":::")
-            || after.starts_with("= ");
-        if width != old_width && spaces == old_width + 1 && gutter {
-            format!("{}{after}", " ".repeat(width + 1))
-        } else if width != old_width && spaces == old_width && after.starts_with("-->") {
+        let location = after.starts_with("-->") || after.starts_with(":::");
+        let bar = after.starts_with('|') || after.starts_with("= ");
+        if width == old_width {
+            line.to_string()
+        } else if location && spaces == old_width {
             format!("{}{after}", " ".repeat(width))
+        } else if bar && spaces == old_width + 1 {
+            format!("{}{after}", " ".repeat(width + 1))
         } else {
             line.to_string()
         }
@@ -178,10 +179,8 @@ pub fn quoted_lines(text: &str) -> Vec<(String, usize)> {
             if let Ok(n) = c[2].parse() {
                 quoted.push((f.clone(), n));
             }
-        } else if !line.starts_with(' ')
-            && !line.is_empty()
-            && !line.starts_with(|c: char| c.is_ascii_digit())
-        {
+        } else if !line.starts_with(' ') {
+            // A line of text or a blank line: the snippet is over.
             file = None;
         }
     }
@@ -272,11 +271,52 @@ mod tests {
     }
 
     #[test]
+    fn a_gutter_keeps_a_width_it_did_not_get_from_its_numbers() {
+        // Width 3 for two-digit numbers: not rustc's own sizing, so left alone.
+        let odd = "error: x\n   --> src/main.rs:10:1\n    |\n 10 | // line 9\n";
+        let mut source = String::from("// ANCHOR: here\n");
+        for i in 1..=12 {
+            source += &format!("// line {i}\n");
+        }
+        let views = vec![(
+            "src/main.rs".to_string(),
+            ReaderView::new(&source, &Part::Anchor("here".into()), true),
+        )];
+        assert_eq!(
+            reader_gutters(odd, &views),
+            "error: x\n   --> src/main.rs:10:1\n    |\n  9 | // line 9\n"
+        );
+        // No quoted line at all: nothing to size the gutter by.
+        let bare = "error: x\n --> src/main.rs:10:1\n  = note: y\n";
+        assert_eq!(reader_gutters(bare, &views), bare);
+    }
+
+    #[test]
+    fn a_narrowed_gutter_moves_every_kind_of_gutter_line() {
+        let mut source = String::from("// ANCHOR: here\n");
+        for i in 1..=12 {
+            source += &format!("// line {i}\n");
+        }
+        let views = vec![(
+            "src/main.rs".to_string(),
+            ReaderView::new(&source, &Part::Anchor("here".into()), true),
+        )];
+        let diagnostic = "error: x\n  --> src/main.rs:10:1\n   |\n10 | // line 9\n   |\n  ::: src/main.rs:9:1\n   |\n 9 | // line 8\n   = note: z\n  not a gutter line";
+        assert_eq!(
+            reader_gutters(diagnostic, &views),
+            "error: x\n --> src/main.rs:10:1\n  |\n9 | // line 9\n  |\n ::: src/main.rs:9:1\n  |\n8 | // line 8\n  = note: z\n  not a gutter line"
+        );
+    }
+
+    #[test]
     fn quoted_lines_belong_to_their_file() {
         let text = "error[E1]: x\n  --> src/main.rs:4:5\n   |\n 4 |     a\n   |\nnote: y\n  --> $RUST/std/src/lib.rs:12:1\n   |\n12 | b\n\nthread panicked at src/main.rs:9:1\n10 | not a gutter\n";
         assert_eq!(
             quoted_lines(text),
             [("src/main.rs".to_string(), 4), ("$RUST/std/src/lib.rs".to_string(), 12)]
         );
+        // A line of text ends the snippet even without a blank line before it.
+        let run_on = "  --> src/main.rs:4:5\n   |\n 4 | a\nthen text\n 5 | not quoted\n";
+        assert_eq!(quoted_lines(run_on), [("src/main.rs".to_string(), 4)]);
     }
 }
