@@ -153,5 +153,7 @@ mod tests {
             book_root(|n| (n == "CARGO_MANIFEST_DIR").then(|| OsString::from("/other/clone")));
         assert_eq!(root.unwrap(), PathBuf::from("/other/clone"));
         assert_eq!(book_root(|_| None).unwrap(), std::env::current_dir().unwrap());
+        let empty = book_root(|_| Some(OsString::new())).unwrap();
+        assert_eq!(empty, std::env::current_dir().unwrap(), "an empty value is no folder");
     }
 }

@@ -291,6 +291,46 @@ mod tests {
     }
 
     #[test]
+    fn signals_are_named() {
+        let names: Vec<&str> = [
+            libc::SIGABRT,
+            libc::SIGSEGV,
+            libc::SIGBUS,
+            libc::SIGILL,
+            libc::SIGKILL,
+            libc::SIGTERM,
+            libc::SIGXCPU,
+            libc::SIGUSR1,
+        ]
+        .into_iter()
+        .map(signal_name)
+        .collect();
+        assert_eq!(
+            names,
+            [
+                "SIGABRT",
+                "SIGSEGV",
+                "SIGBUS",
+                "SIGILL",
+                "SIGKILL",
+                "SIGTERM",
+                "SIGXCPU",
+                "other signal"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_wall_clock_backstop_is_ten_times_the_cpu_limit_and_at_least_a_minute() {
+        let backstop = |secs| match Limit::cpu(Duration::from_secs(secs)) {
+            Limit::Cpu { backstop, .. } => backstop,
+            Limit::Wait(_) => unreachable!(),
+        };
+        assert_eq!(backstop(2), Duration::from_secs(60));
+        assert_eq!(backstop(100), Duration::from_secs(1000));
+    }
+
+    #[test]
     fn endings_are_described() {
         assert_eq!(Ended::Exited(1).describe(), "exited with status 1");
         assert_eq!(Ended::Signalled(11).describe(), "was killed by signal 11 (SIGSEGV)");
