@@ -134,11 +134,30 @@ fn cargo(
 }
 
 /// The lines of cargo's stderr about one package (`error: failed to run custom build command
-/// for `x v0.1.0``), with what follows them; all of it when no line names the package.
+/// for `x v0.1.0``), with what follows them; nothing when no error or warning names it (the
+/// rest is about other packages, in an order that changes from run to run).
 pub fn stderr_about(stderr: &str, package: &str) -> String {
     let mut out = String::new();
     let mut taking = false;
-    for line in stderr.lines() {
+    // Cargo's progress lines for other packages land anywhere, in an order that changes.
+    let progress = |line: &str| {
+        let word = line.trim_start().split(' ').next().unwrap_or("");
+        line.starts_with("  ")
+            && [
+                "Compiling",
+                "Checking",
+                "Downloaded",
+                "Downloading",
+                "Finished",
+                "Blocking",
+                "Fresh",
+                "Locking",
+                "Updating",
+                "Adding",
+            ]
+            .contains(&word)
+    };
+    for line in stderr.lines().filter(|l| !progress(l)) {
         if line.starts_with("error") || line.starts_with("warning") {
             taking =
                 line.contains(&format!("`{package} v")) || line.contains(&format!("{package} v"));
@@ -148,7 +167,7 @@ pub fn stderr_about(stderr: &str, package: &str) -> String {
             out.push('\n');
         }
     }
-    if out.is_empty() { stderr.to_string() } else { out }
+    out
 }
 
 #[cfg(test)]
@@ -158,12 +177,12 @@ mod tests {
     #[test]
     fn stderr_is_narrowed_to_the_package() {
         let stderr = "   Compiling a v0.1.0\nerror: failed to run custom build command for `fault-x v0.1.0 (/b)`\n\
-                      Caused by:\n  boom\nwarning: build failed, waiting for other jobs\nerror: other `y v0.1.0`\n";
+                      Caused by:\n   Compiling b v0.1.0\n  boom\nwarning: build failed, waiting for other jobs\nerror: other `y v0.1.0`\n";
         assert_eq!(
             stderr_about(stderr, "fault-x"),
             "error: failed to run custom build command for `fault-x v0.1.0 (/b)`\nCaused by:\n  boom\n"
         );
-        assert_eq!(stderr_about("nothing relevant\n", "fault-x"), "nothing relevant\n");
+        assert_eq!(stderr_about("error: about `y v0.1.0`\n  y's trouble\n", "fault-x"), "");
     }
 
     #[test]

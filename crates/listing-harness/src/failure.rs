@@ -142,6 +142,12 @@ impl fmt::Display for Failure {
         match self {
             Failure::Spec(e) => write!(f, "{e}"),
             Failure::Load(why) | Failure::Infra(why) => write!(f, "{why}"),
+            Failure::NothingBuilt { command, expected, stderr } if stderr.is_empty() => write!(
+                f,
+                "expected: {expected}\nactual: `{command}` built nothing for this package, and \
+                 neither rustc nor cargo said anything about it: the package has no target of \
+                 that kind"
+            ),
             Failure::NothingBuilt { command, expected, stderr } => write!(
                 f,
                 "expected: {expected}\nactual: `{command}` built nothing for this package and \

@@ -827,3 +827,37 @@ fn a_listing_edited_during_the_run_is_not_remembered() {
         "{result:?}"
     );
 }
+
+/// Every check's whole message, as the harness renders it (timings zeroed, the broken book's
+/// folder as `$BOOK`, cargo's build hashes as `[hash]`), in one reviewed snapshot:
+/// `tests/fault-messages.txt`. `BLESS=1 cargo test -p listing-harness --test fault_injection`
+/// rewrites it from a real run; review the diff.
+#[test]
+fn every_message_is_the_reviewed_one() {
+    let root = broken_book();
+    let hash = regex::Regex::new(r"-[0-9a-f]{16}\b").unwrap();
+    let mut names: Vec<&String> = results().keys().collect();
+    names.sort();
+    let mut text = String::new();
+    for name in names {
+        let message = match &results()[name] {
+            Ok(()) => "passed".to_string(),
+            Err(failure) => failure.without_timings().to_string(),
+        };
+        let message = message.replace(&root.display().to_string(), "$BOOK");
+        text += &format!("=== {name}\n{}\n\n", hash.replace_all(message.trim_end(), "-[hash]"));
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fault-messages.txt");
+    if Options::from_env().expect("valid environment").bless {
+        fs::write(&path, &text).unwrap();
+        return;
+    }
+    let expected = fs::read_to_string(&path).unwrap_or_default();
+    if expected != text {
+        let diff = similar::TextDiff::from_lines(&expected, &text)
+            .unified_diff()
+            .header("tests/fault-messages.txt", "this run")
+            .to_string();
+        panic!("the harness's messages changed (review, then bless):\n{diff}");
+    }
+}

@@ -68,7 +68,7 @@ pub fn check(cx: &Context) -> Result<String, Failure> {
         return Err(Failure::NothingBuilt {
             command: built.command.clone(),
             expected: expected_artifact(spec),
-            stderr: build::stderr_about(&built.stderr, cx.package),
+            stderr: cargo_said(cx),
         });
     }
     if let Kind::CompileFail { errors } = &spec.kind {
@@ -81,7 +81,7 @@ pub fn check(cx: &Context) -> Result<String, Failure> {
     let exe = exe.as_deref().ok_or_else(|| Failure::NothingBuilt {
         command: built.command.clone(),
         expected: expected_artifact(spec),
-        stderr: build::stderr_about(&built.stderr, cx.package),
+        stderr: cargo_said(cx),
     })?;
     let mut cmd = if spec.under_valgrind() { valgrind::command(exe)? } else { Command::new(exe) };
     if spec.kind == Kind::Test {
@@ -108,6 +108,11 @@ pub fn check(cx: &Context) -> Result<String, Failure> {
         ran,
     };
     judge(spec, cx.package, &seen)
+}
+
+/// What cargo said about the package, with paths and thread ids made stable as in any output.
+fn cargo_said(cx: &Context) -> String {
+    normalise::paths(&build::stderr_about(&cx.built.stderr, cx.package), cx.dir, cx.root)
 }
 
 /// The verdict of one run, by kind.
