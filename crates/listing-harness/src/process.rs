@@ -278,6 +278,16 @@ mod tests {
     }
 
     #[test]
+    fn a_program_that_never_settles_meets_the_backstop() {
+        // It keeps using a little CPU (so it is not blocked) and stays far under its CPU limit.
+        let limit =
+            Limit::Cpu { cpu: Duration::from_secs(30), backstop: Duration::from_millis(800) };
+        let ran = run(sh("while :; do sleep 0.01; done"), limit).unwrap();
+        assert_eq!(ran.ended, Ended::TimedOut);
+        assert!(ran.elapsed < Duration::from_secs(5), "{:?}", ran.elapsed);
+    }
+
+    #[test]
     fn a_wait_tells_blocked_from_busy() {
         let blocked = run(sh("sleep 30"), Limit::Wait(Duration::from_millis(600))).unwrap();
         assert_eq!(blocked.ended, Ended::StillRunning);
