@@ -33,6 +33,31 @@ pub fn kinds_json() -> String {
     serde_json::Value::Array(rows).to_string()
 }
 
+/// mdbook-quiz links its 1.4 MB bundle from every chapter's content with a plain `<script
+/// src>`, which the browser fetches with the page. This turns it into an inert tag that
+/// `theme/lazy-quiz.js` loads when the quiz comes near the screen (run after `quiz`).
+pub fn lazy_quiz(content: &str) -> String {
+    const EAGER: &str = "<script type=\"text/javascript\" src=\"";
+    let mut out = String::with_capacity(content.len());
+    let mut rest = content;
+    while let Some(start) = rest.find(EAGER) {
+        let after = &rest[start + EAGER.len()..];
+        let Some(end) = after.find("\"></script>") else { break };
+        let src = &after[..end];
+        out.push_str(&rest[..start]);
+        if src.ends_with("quiz-embed.iife.js") {
+            out.push_str(&format!(
+                "<script type=\"text/plain\" class=\"lazy-quiz\" data-src=\"{src}\"></script>"
+            ));
+        } else {
+            out.push_str(&rest[start..start + EAGER.len() + end + "\"></script>".len()]);
+        }
+        rest = &after[end + "\"></script>".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Inserts an HTML label before each fenced block that includes a listing's file.
 pub fn mark(markdown: &str, folder: &Path, layout: &Layout) -> Result<String, String> {
     let mut labels: Vec<(usize, String)> = Vec::new();
@@ -182,6 +207,18 @@ mod tests {
         std::fs::write(listing.join("output.txt"), "boom\n").unwrap();
         let plain = mark(page, &dir.path().join("src"), &layout).unwrap();
         assert!(!plain.contains("listing-lines"), "no citation, no numbers: {plain}");
+    }
+
+    #[test]
+    fn the_quiz_bundle_is_deferred_and_other_scripts_are_not() {
+        let page = "<p>x</p>\n<script type=\"text/javascript\" src=\"quiz/quiz-embed.iife.js\"></script>\n\
+                    <script type=\"text/javascript\" src=\"other.js\"></script>\n";
+        assert_eq!(
+            lazy_quiz(page),
+            "<p>x</p>\n<script type=\"text/plain\" class=\"lazy-quiz\" data-src=\"quiz/quiz-embed.iife.js\"></script>\n\
+             <script type=\"text/javascript\" src=\"other.js\"></script>\n"
+        );
+        assert_eq!(lazy_quiz("no scripts"), "no scripts");
     }
 
     #[test]

@@ -18,6 +18,11 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<(), String> {
+    // `lazy-quiz` selects the second job (book.toml runs it after mdbook-quiz).
+    let (lazy, args) = match args.split_first() {
+        Some((first, rest)) if first == "lazy-quiz" => (true, rest),
+        _ => (false, args),
+    };
     match args.first().map(String::as_str) {
         // Markers are plain HTML: every renderer that shows HTML can use them.
         Some("supports") => return Ok(()),
@@ -37,6 +42,14 @@ fn run(args: &[String]) -> Result<(), String> {
     std::io::stdin().read_to_string(&mut input).map_err(|e| e.to_string())?;
     let (ctx, mut book): (_, Book) =
         mdbook_preprocessor::parse_input(input.as_bytes()).map_err(|e| format!("{e:#}"))?;
+    if lazy {
+        book.for_each_mut(|item| {
+            if let BookItem::Chapter(chapter) = item {
+                chapter.content = mdbook_listings::lazy_quiz(&chapter.content);
+            }
+        });
+        return serde_json::to_writer(std::io::stdout(), &book).map_err(|e| e.to_string());
+    }
     let layout = Layout::load(&ctx.root)?;
     let mut problems = Vec::new();
     book.for_each_mut(|item| {
