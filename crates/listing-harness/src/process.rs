@@ -301,6 +301,14 @@ mod tests {
     }
 
     #[test]
+    fn clock_ticks_become_seconds() {
+        // SAFETY: sysconf only reads a system constant.
+        let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+        assert_eq!(ticks_to_duration(250), Duration::from_secs_f64(250.0 / per_second));
+        assert_eq!(ticks_to_duration(0), Duration::ZERO);
+    }
+
+    #[test]
     fn signals_are_named() {
         let names: Vec<&str> = [
             libc::SIGABRT,
