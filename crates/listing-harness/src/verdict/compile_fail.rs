@@ -73,6 +73,28 @@ mod tests {
         assert_eq!(judge(&codes, &b, "diag\n".into(), false), Ok("diag\n".into()));
     }
 
+    /// What this machine really has, found without the code under test.
+    fn rust_src_here() -> bool {
+        let out = Command::new("rustc").args(["--print", "sysroot"]).output().unwrap();
+        let sysroot = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        Path::new(&sysroot).join("lib/rustlib/src/rust/library/std").is_dir()
+    }
+
+    #[test]
+    fn rust_src_is_found_and_bless_needs_it() {
+        let here = rust_src_here();
+        assert_eq!(std_sources_installed(), here);
+        let note = rust_src_note();
+        assert_eq!(note.is_none(), here);
+        assert!(note.is_none_or(|n| n.contains("rustup component add rust-src")));
+        let codes = vec!["E0502".to_string()];
+        let blessed = judge(&codes, &built(true, &["E0502"]), "d\n".into(), true);
+        assert_eq!(blessed.is_ok(), here, "{blessed:?}");
+        if let Err(e) = blessed {
+            assert!(matches!(e, Failure::Infra(_)) && e.to_string().contains("not blessing"));
+        }
+    }
+
     #[test]
     fn compiling_or_other_codes_fail() {
         let codes = vec!["E0502".to_string()];

@@ -148,6 +148,63 @@ fn exited(ran: &Ran, code: i32) -> bool {
 }
 
 #[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn judge_asks_each_kind_its_own_question() {
+        let ok = observed(Ended::Exited(0), "out\n", "");
+        assert_eq!(judge(&spec("kind = \"run\""), "x", &ok), Ok("out\n".into()));
+        assert_eq!(judge(&spec("kind = \"test\""), "x", &ok), Ok("out\n".into()));
+        let panicked =
+            observed(Ended::Exited(101), "", "thread 'main' panicked at src/main.rs:1:1:\nboom\n");
+        let panic = spec("kind = \"panic\"\nmessage = \"boom\"");
+        assert!(judge(&panic, "x", &panicked).unwrap().ends_with("boom\n"));
+        assert!(judge(&panic, "x", &ok).is_err());
+        let blocked = observed(Ended::StillRunning, "", "");
+        let deadlock = spec("kind = \"deadlock\"");
+        assert!(judge(&deadlock, "x", &blocked).unwrap().contains("still blocked after 2 s"));
+        assert!(judge(&deadlock, "x", &ok).is_err());
+        let crashed = observed(Ended::Signalled(6), "", "overflowed\n");
+        let crash = spec("kind = \"crash\"\nmessage = \"overflowed\"");
+        assert!(judge(&crash, "x", &crashed).unwrap().contains("SIGABRT"));
+        let leaky = observed(
+            Ended::Exited(0),
+            "",
+            "==1== LEAK SUMMARY:\n==1==    definitely lost: 8 bytes in 1 blocks\n",
+        );
+        assert!(
+            judge(&spec("kind = \"leak\""), "x", &leaky)
+                .unwrap()
+                .contains("definitely lost: 8 bytes")
+        );
+        assert!(judge(&spec("kind = \"leak\""), "x", &ok).is_err());
+    }
+
+    #[test]
+    fn the_expected_artifact_is_named() {
+        assert_eq!(
+            expected_artifact(&spec("kind = \"test\"")),
+            "a library (src/lib.rs) with #[test]s"
+        );
+        assert_eq!(
+            expected_artifact(&spec("kind = \"run\"")),
+            "a program (src/main.rs) for a run listing"
+        );
+        let program = spec("kind = \"compile-fail\"\nerrors = [\"E0308\"]");
+        assert!(
+            expected_artifact(&program)
+                .starts_with("a program (src/main.rs) that fails with [\"E0308\"]")
+        );
+        let library = spec("kind = \"compile-fail\"\nerrors = [\"E0308\"]\nin-tests = true");
+        assert_eq!(
+            expected_artifact(&library),
+            "a library whose #[cfg(test)] code fails with [\"E0308\"]"
+        );
+    }
+}
+
+#[cfg(test)]
 pub(crate) fn observed(ended: Ended, stdout: &str, stderr: &str) -> Observed {
     Observed {
         ran: Ran {
