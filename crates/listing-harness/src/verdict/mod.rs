@@ -148,6 +148,29 @@ fn exited(ran: &Ran, code: i32) -> bool {
 }
 
 #[cfg(test)]
+pub(crate) fn observed(ended: Ended, stdout: &str, stderr: &str) -> Observed {
+    Observed {
+        ran: Ran {
+            stdout: stdout.into(),
+            stderr: stderr.into(),
+            ended,
+            elapsed: Duration::from_millis(300),
+            cpu: Duration::ZERO,
+            busy_at_end: false,
+        },
+        stdout: stdout.into(),
+        stderr: stderr.into(),
+        raw_stderr: stderr.into(),
+    }
+}
+
+#[cfg(test)]
+pub(crate) fn spec(table: &str) -> Spec {
+    let text = format!("[package]\nname = \"x\"\n[package.metadata.listing]\n{table}\n");
+    book_listings::spec::parse(Path::new("Cargo.toml"), &text).unwrap()
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -202,27 +225,4 @@ mod tests {
             "a library whose #[cfg(test)] code fails with [\"E0308\"]"
         );
     }
-}
-
-#[cfg(test)]
-pub(crate) fn observed(ended: Ended, stdout: &str, stderr: &str) -> Observed {
-    Observed {
-        ran: Ran {
-            stdout: stdout.into(),
-            stderr: stderr.into(),
-            ended,
-            elapsed: Duration::from_millis(300),
-            cpu: Duration::ZERO,
-            busy_at_end: false,
-        },
-        stdout: stdout.into(),
-        stderr: stderr.into(),
-        raw_stderr: stderr.into(),
-    }
-}
-
-#[cfg(test)]
-pub(crate) fn spec(table: &str) -> Spec {
-    let text = format!("[package]\nname = \"x\"\n[package.metadata.listing]\n{table}\n");
-    book_listings::spec::parse(Path::new("Cargo.toml"), &text).unwrap()
 }
