@@ -1,7 +1,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-// ANCHOR: node
 struct Track {
     title: &'static str,
     next: Option<Rc<RefCell<Track>>>,
@@ -19,10 +18,8 @@ impl Drop for Track {
         println!("freeing {}", self.title);
     }
 }
-// ANCHOR_END: node
 
 fn main() {
-    // ANCHOR: cycle
     let intro = Track::new("intro");
     let outro = Track::new("outro");
 
@@ -32,5 +29,4 @@ fn main() {
     println!("intro: strong = {}", Rc::strong_count(&intro));
     println!("outro: strong = {}", Rc::strong_count(&outro));
     println!("leaving main");
-    // ANCHOR_END: cycle
 }
