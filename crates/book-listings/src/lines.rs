@@ -20,12 +20,18 @@ static ANCHOR_END: LazyLock<Regex> =
 pub static SOURCE_LOCATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(^|[^/\w.$-])(src/[A-Za-z0-9_/.-]+\.rs):(\d+)").unwrap());
 
-/// Every `src/…rs:L` a text cites: (file, line), sorted, once each.
+/// A valgrind frame, which names a file by its name alone: `(main.rs:13)`.
+pub static FRAME_LOCATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([A-Za-z0-9_.-]+\.rs):(\d+)\)").unwrap());
+
+/// Every `src/…rs:L` a text cites, and every valgrind frame `(main.rs:L)` (a file of the
+/// listing's `src/`): (file, line), sorted, once each.
 pub fn cited_lines(text: &str) -> Vec<(String, usize)> {
-    let mut cited: Vec<(String, usize)> = SOURCE_LOCATION
-        .captures_iter(text)
-        .filter_map(|c| Some((c[2].to_string(), c[3].parse().ok()?)))
-        .collect();
+    let located = SOURCE_LOCATION.captures_iter(text).map(|c| (c[2].to_string(), c[3].to_string()));
+    let framed =
+        FRAME_LOCATION.captures_iter(text).map(|c| (format!("src/{}", &c[1]), c[2].to_string()));
+    let mut cited: Vec<(String, usize)> =
+        located.chain(framed).filter_map(|(file, line)| Some((file, line.parse().ok()?))).collect();
     cited.sort();
     cited.dedup();
     cited
@@ -218,6 +224,10 @@ mod tests {
         let cited = cited_lines("src/main.rs:4:5 and src/main.rs:4:9, src/lib.rs:12\n");
         assert_eq!(cited, [("src/lib.rs".to_string(), 12), ("src/main.rs".to_string(), 4)]);
         assert!(cited_lines("$RUST/std/src/rt.rs:10 is std's").is_empty());
+        let frames = cited_lines(
+            "==PID==    by 0x…: x::main (main.rs:13)\n==PID==    by 0x…: alloc (alloc.rs:95)\n",
+        );
+        assert_eq!(frames, [("src/alloc.rs".to_string(), 95), ("src/main.rs".to_string(), 13)]);
     }
 
     #[test]

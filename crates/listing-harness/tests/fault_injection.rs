@@ -364,6 +364,18 @@ const FAULTS: &[Fault] = &[
         page: "```rust,compile_fail\n{src}\n```\n\n```text\n{out}\n```\n",
         files: &[],
     },
+    Fault {
+        // Hole 1: valgrind's frames get the reader's numbering too (a reviewer found them
+        // left in the file's).
+        name: "40-anchor-shifts-a-loss-record",
+        metadata: "kind = \"leak\"\nloss-records = true",
+        main_rs: "// ANCHOR: here\nfn main() {\n    std::mem::forget(vec![0u8; 100]);\n}\n// ANCHOR_END: here",
+        snapshot: Some(
+            "==PID==    by 0x…: fault_40_anchor_shifts_a_loss_record::main (main.rs:3)\n",
+        ),
+        page: "```rust,no_run\n{src_here}\n```\n\n```text\n{out}\n```\n",
+        files: &[],
+    },
 ];
 
 /// A quiz with a wrong Tracing answer, a distractor that is also the answer, and too few questions.
@@ -560,6 +572,7 @@ caught! {
     library_declared_compile_fail: "faults/38-library-declared-compile-fail" => NothingBuilt ["expected: a program (src/main.rs) that fails with [\"E0308\"]", "in-tests = true"];
     redact_on_compile_fail: "faults/39-redact-on-compile-fail" => Spec ["39-redact-on-compile-fail/Cargo.toml:", "`redact` only applies to listings that run"];
     include_of_a_non_listing: "src/faults.md" => Page ["includes ../stray/not-a-listing.rs, which belongs to no listing"];
+    anchor_shifts_a_loss_record: "faults/40-anchor-shifts-a-loss-record" => Differs ["-==PID==    by 0x…: fault_40_anchor_shifts_a_loss_record::main (main.rs:3)", "+==PID==    by 0x…: fault_40_anchor_shifts_a_loss_record::main (main.rs:2)"];
     prose_naming_a_line: "src/faults.md" => Page ["src/faults.md:15: the prose names \"line 3\""];
 }
 

@@ -42,7 +42,7 @@ pub struct Observed {
     pub stdout: String,
     /// The program's own stderr (valgrind's lines removed).
     pub stderr: String,
-    /// Everything on stderr, valgrind's report included.
+    /// Everything on stderr, valgrind's report included, with paths and locations normalised.
     pub raw_stderr: String,
 }
 
@@ -104,7 +104,9 @@ pub fn check(cx: &Context) -> Result<String, Failure> {
     let seen = Observed {
         stdout: normal(&ran.stdout),
         stderr: normal(&stderr),
-        raw_stderr: ran.stderr.clone(),
+        // Valgrind's report keeps its lines, but its frames (`main.rs:13`) get the reader's
+        // numbering like every other location.
+        raw_stderr: normalise::output(&ran.stderr, cx.dir, cx.root, cx.views, &[]),
         ran,
     };
     judge(spec, cx.package, &seen)
