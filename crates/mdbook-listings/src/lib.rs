@@ -234,6 +234,28 @@ mod tests {
     }
 
     #[test]
+    fn one_label_per_block_and_none_outside_the_listings() {
+        let dir = tempfile::tempdir().unwrap();
+        let listing = dir.path().join("listings/ch/03-two");
+        std::fs::create_dir_all(listing.join("src")).unwrap();
+        std::fs::write(
+            listing.join("Cargo.toml"),
+            "[package]\nname = \"t\"\n[package.metadata.listing]\nkind = \"leak\"\n",
+        )
+        .unwrap();
+        // The book's own Cargo.toml is no listing's: a stray file under it gets no label.
+        std::fs::write(dir.path().join("Cargo.toml"), "[workspace]\n").unwrap();
+        std::fs::create_dir_all(dir.path().join("stray")).unwrap();
+        let layout = Layout::load(dir.path()).unwrap();
+        let page = "```rust,no_run\n{{#rustdoc_include ../listings/ch/03-two/src/main.rs:a}}\n\
+                    {{#rustdoc_include ../listings/ch/03-two/src/main.rs:b}}\n```\n\n\
+                    ```rust\n{{#include ../stray/notes.rs}}\n```\n";
+        let marked = mark(page, &dir.path().join("src"), &layout).unwrap();
+        assert_eq!(marked.matches("Leaks memory").count(), 1, "{marked}");
+        assert_eq!(marked.matches("<div").count(), 1, "{marked}");
+    }
+
+    #[test]
     fn a_broken_declaration_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         let listing = dir.path().join("listings/ch/01-x");
