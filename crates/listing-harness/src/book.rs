@@ -221,11 +221,12 @@ impl Book {
         snapshot: Snapshot,
     ) -> Result<(), Failure> {
         let before = std::fs::read_to_string(path).ok();
+        let relative = path.strip_prefix(&self.root).unwrap_or(path);
         let change = |class, blessed| Change {
             check: listing.name.clone(),
-            file: path.strip_prefix(&self.root).unwrap_or(path).to_path_buf(),
+            file: relative.to_path_buf(),
             class,
-            diff: snapshot::diff(path, before.as_deref().unwrap_or_default(), actual),
+            diff: snapshot::diff(relative, before.as_deref().unwrap_or_default(), actual),
             blessed,
         };
         match snapshot::compare(path, actual, &listing.name, self.options.bless, order) {
@@ -237,7 +238,7 @@ impl Book {
                 Ok(())
             }
             Ok(false) => Ok(()),
-            Err(Failure::Differs { path: p, check, diff, note })
+            Err(Failure::Differs { path: p, check, diff, note: _ })
                 if self.excused(snapshot)
                     && toolchain::classify(
                         snapshot,
@@ -245,11 +246,14 @@ impl Book {
                         actual,
                     ) == Class::Rendering =>
             {
-                eprintln!(
-                    "toolchain drift (rendering): {check}: {} differs only in how the tools print                      it; not failed:\n{diff}",
-                    p.display()
-                );
-                let _ = note;
+                let pinned = self.toolchain.mismatch.as_ref().map(|m| m.pinned.clone());
+                let differs = Failure::Differs { path: p, check, diff, note: None };
+                let note = Failure::Drift {
+                    class: Class::Rendering,
+                    pinned: pinned.unwrap_or_default(),
+                    failure: Box::new(differs),
+                };
+                eprintln!("{note}");
                 self.toolchain.changes.lock().unwrap().push(change(Class::Rendering, false));
                 Ok(())
             }

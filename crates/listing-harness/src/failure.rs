@@ -233,12 +233,18 @@ impl fmt::Display for Failure {
                 let texts: Vec<String> = all.iter().map(ToString::to_string).collect();
                 write!(f, "{}", texts.join("\n\n"))
             }
-            Failure::Drift { class, pinned, failure } => {
-                let why = match class {
-                    Class::Outcome => "the book's prose may now be wrong",
-                    Class::Rendering => "only how the tools print it changed",
-                };
-                writeln!(f, "toolchain drift ({}): {why}", class.name())?;
+            Failure::Drift { class: Class::Rendering, failure, .. } => match &**failure {
+                // Said beside the run, which passes: what differs, and that it was let pass.
+                Failure::Differs { path, check, diff, .. } => write!(
+                    f,
+                    "toolchain drift (rendering): {check}: {} differs only in how the tools print \
+                     it; not failed:\n{diff}",
+                    path.display()
+                ),
+                other => write!(f, "toolchain drift (rendering): {other}"),
+            },
+            Failure::Drift { class: Class::Outcome, pinned, failure } => {
+                writeln!(f, "toolchain drift (outcome): the book's prose may now be wrong")?;
                 match &**failure {
                     // Blessing would rewrite the book to this reader's compiler: not the advice.
                     Failure::Differs { diff, .. } => {
@@ -305,6 +311,14 @@ mod tests {
         };
         let text = drift.to_string();
         assert!(!text.contains("BLESS"), "{text}");
+        let Failure::Drift { failure: differs, .. } = drift else { unreachable!() };
+        let rendering =
+            Failure::Drift { class: Class::Rendering, pinned: "1.95.0".into(), failure: differs };
+        assert_eq!(
+            rendering.to_string(),
+            "toolchain drift (rendering): ch/01: out.txt differs only in how the tools print it; \
+             not failed:\n-a\n+b\n"
+        );
         assert_eq!(
             text,
             "toolchain drift (outcome): the book's prose may now be wrong\noutput differs from the \
