@@ -30,6 +30,7 @@ pub fn upgrade(root: &Path) -> Result<(), String> {
              `cargo +1.96.0 xtask upgrade-rust`"
         ));
     }
+    missing_components(&active)?;
     let release = rustc_field("release:")?;
     eprintln!(
         "upgrade-rust: {pinned} → {active} (rustc {release}): blessing every listing, report in {REPORT}"
@@ -71,6 +72,31 @@ pub fn upgrade(root: &Path) -> Result<(), String> {
          verified-with.toml), then commit them together"
     );
     Ok(())
+}
+
+/// The harness refuses to bless compile-fail snapshots without rust-src, and the Clippy
+/// listings need Clippy: say so before a ten-minute run, not after it.
+fn missing_components(active: &str) -> Result<(), String> {
+    let sysroot = Command::new("rustc")
+        .args(["--print", "sysroot"])
+        .output()
+        .map_err(|e| format!("could not run `rustc --print sysroot`: {e}"))?;
+    let sysroot = std::path::PathBuf::from(String::from_utf8_lossy(&sysroot.stdout).trim());
+    let mut missing = Vec::new();
+    if !sysroot.join("lib/rustlib/src/rust/library/std").is_dir() {
+        missing.push("rust-src");
+    }
+    if !sysroot.join("bin/clippy-driver").is_file() {
+        missing.push("clippy");
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "{active} lacks {} (the snapshots need them): `rustup component add --toolchain {active} {}`",
+        missing.join(" and "),
+        missing.join(" ")
+    ))
 }
 
 /// The toolchain rustup runs this command with, without the host suffix: `1.97.0`, `nightly`.
