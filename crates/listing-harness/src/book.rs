@@ -247,7 +247,10 @@ impl Book {
                     ) == Class::Rendering =>
             {
                 let pinned = self.toolchain.mismatch.as_ref().map(|m| m.pinned.clone());
-                let differs = Failure::Differs { path: p, check, diff, note: None };
+                // Without rust-src the difference may be std's missing quotes, not the compiler.
+                let note =
+                    if snapshot == Snapshot::Diagnostics { compile_fail_note() } else { None };
+                let differs = Failure::Differs { path: p, check, diff, note };
                 let note = Failure::Drift {
                     class: Class::Rendering,
                     pinned: pinned.unwrap_or_default(),

@@ -235,12 +235,18 @@ impl fmt::Display for Failure {
             }
             Failure::Drift { class: Class::Rendering, failure, .. } => match &**failure {
                 // Said beside the run, which passes: what differs, and that it was let pass.
-                Failure::Differs { path, check, diff, .. } => write!(
-                    f,
-                    "toolchain drift (rendering): {check}: {} differs only in how the tools print \
-                     it; not failed:\n{diff}",
-                    path.display()
-                ),
+                Failure::Differs { path, check, diff, note } => {
+                    write!(
+                        f,
+                        "toolchain drift (rendering): {check}: {} differs only in how the tools \
+                         print it; not failed:\n{diff}",
+                        path.display()
+                    )?;
+                    if let Some(note) = note {
+                        write!(f, "\nnote: {note}")?;
+                    }
+                    Ok(())
+                }
                 other => write!(f, "toolchain drift (rendering): {other}"),
             },
             Failure::Drift { class: Class::Outcome, pinned, failure } => {
