@@ -25,3 +25,36 @@
     window.addEventListener('resize', queue);
     new MutationObserver(queue).observe(document.body, { childList: true, subtree: true });
 })();
+
+// A skip link, the first thing Tab reaches: past the menu bar and the table of contents (whose
+// every chapter and section is a stop) straight to the chapter.
+(() => {
+    const main = document.querySelector('#mdbook-content main');
+    if (!main) {
+        return;
+    }
+    main.id ||= 'mdbook-main';
+    main.setAttribute('tabindex', '-1');
+    const skip = document.createElement('a');
+    skip.className = 'skip-link';
+    skip.href = `#${main.id}`;
+    skip.textContent = 'Skip to content';
+    skip.addEventListener('click', event => {
+        event.preventDefault();
+        main.focus();
+    });
+    document.body.prepend(skip);
+    // mdBook's table of contents moves the browser's Tab starting point to the current section
+    // in the sidebar: the page's first Tab, while nothing has the focus, goes to the skip link.
+    let tabbed = false;
+    document.addEventListener('keydown', event => {
+        if (event.key !== 'Tab' || tabbed) {
+            return;
+        }
+        tabbed = true;
+        if (!event.shiftKey && (document.activeElement === document.body || !document.activeElement)) {
+            event.preventDefault();
+            skip.focus();
+        }
+    });
+})();

@@ -5,6 +5,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -22,6 +23,11 @@ const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const pages = [...fs.readFileSync(path.join(root, 'src/SUMMARY.md'), 'utf8').matchAll(/\]\(([^)]+)\.md\)/g)]
     .map(match => `${match[1]}.html`);
 const chapters = pages.filter(page => /^ch\d\d/.test(page));
+
+// What each kind of listing means on a page, from the model the pages are labelled from
+// (crates/book-listings via `mdbook-listings kinds`), not a second copy of the list.
+const KINDS = JSON.parse(execFileSync(process.env.CARGO ?? 'cargo',
+    ['run', '--quiet', '--package', 'mdbook-listings', '--', 'kinds'], { cwd: root, encoding: 'utf8' }));
 
 const MOCK_RESULT = 'mocked playground output';
 // mdBook adds Run buttons hidden and shows them once it knows the playground can run the code.
@@ -80,7 +86,7 @@ function serveFile(request, response) {
 async function open(name, { theme = 'light', weigh = false } = {}) {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     await context.addInitScript(t => localStorage.setItem('mdbook-theme', t), theme);
-    const seen = { errors: [], outside: [], runs: [], bytes: 0 };
+    const seen = { errors: [], outside: [], runs: [], bytes: 0, files: new Map() };
     await context.route('**/*', async route => {
         const url = route.request().url();
         if (url.startsWith(base)) {
@@ -99,13 +105,19 @@ async function open(name, { theme = 'light', weigh = false } = {}) {
     const page = await context.newPage();
     page.on('console', message => message.type() === 'error' && seen.errors.push(message.text()));
     page.on('pageerror', error => seen.errors.push(`uncaught: ${error.message}`));
+    // `load` waits for the scripts the page adds while it loads (mermaid); a busy CPU can
+    // keep the network idle for longer than networkidle's 0.5 s before that.
+    await page.goto(base + name, { waitUntil: 'load' });
     if (weigh) {
-        page.on('response', async response => {
-            const body = await response.body().catch(() => Buffer.alloc(0));
-            seen.bytes += body.length;
-        });
+        await page.waitForLoadState('networkidle');
+        // The page's own account of every file it fetched, uncompressed (decodedBodySize).
+        const files = await page.evaluate(() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+            .map(entry => [new URL(entry.name).pathname.slice(1), entry.decodedBodySize]));
+        for (const [file, bytes] of files) {
+            seen.bytes += bytes;
+            seen.files.set(file, (seen.files.get(file) ?? 0) + bytes);
+        }
     }
-    await page.goto(base + name, { waitUntil: weigh ? 'networkidle' : 'load' });
     return { page, seen, close: () => context.close() };
 }
 
@@ -121,11 +133,58 @@ async function diagramsDrawn(page) {
     return count;
 }
 
+// A page's weight: the bytes of every response it receives (the suite's server sends files
+// uncompressed, as they are in book/html) from the start of loading until the network has been
+// idle for 0.5 s, at 1200×900, before the reader scrolls. mermaid is left out of the budget:
+// its 2.6 MB comes with every page that has a diagram until diagrams are drawn when the book
+// is built. The quiz bundle is left out too: mdbook-quiz links it from every chapter's content
+// (see README, "The book in a browser").
+const PAGE_BUDGET = 800_000;
+const NOT_BUDGETED = ['assets/mermaid.min.js', 'quiz/quiz-embed.iife.js'];
+
+function weight(seen) {
+    let budgeted = 0;
+    for (const [file, bytes] of seen.files) {
+        budgeted += NOT_BUDGETED.includes(file) ? 0 : bytes;
+    }
+    return { total: seen.bytes, budgeted };
+}
+
+const DARK_THEMES = ['navy', 'coal', 'ayu'];
+const OTHER_THEMES = [...DARK_THEMES, 'rust'];
+// Syntax colours are the same stylesheets on every page, and checking the contrast of every
+// highlighted token is most of axe's time: check them on the first page seen in each theme,
+// and the rest of every page everywhere.
+const codeChecked = new Set();
+
+/**
+ * No serious or critical axe-core violation on the page, in the theme it shows now: every rule,
+ * or with `colours` only the rules a theme can change (the markup is the same in every theme).
+ */
+async function assertAccessible(page, theme, withCode, colours = false) {
+    assert.ok(await page.evaluate(t => document.documentElement.classList.contains(t), theme), `the page is in ${theme}`);
+    const axe = new AxeBuilder({ page });
+    if (colours) {
+        axe.withRules(['color-contrast', 'link-in-text-block']);
+    }
+    if (!withCode) {
+        axe.exclude('pre code');
+    }
+    const { violations } = await axe.analyze();
+    const bad = violations
+        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')} (${v.nodes[0]?.any[0]?.message ?? ''})`);
+    assert.deepEqual(bad, [], `serious or critical accessibility violations in ${theme}`);
+}
+
 describe('every page', { concurrency: 2 }, () => {
     for (const name of pages) {
-        test(`${name} loads cleanly, draws its diagrams, passes axe, and its quiz works`, async () => {
-            const { page, seen, close } = await open(name);
+        test(`${name} loads cleanly within its weight, draws its diagrams, passes axe in light and another theme, and its quiz works`, async () => {
+            const { page, seen, close } = await open(name, { weigh: true });
             try {
+                const { total, budgeted } = weight(seen);
+                console.log(`${name}: ${total} bytes, ${budgeted} of them budgeted`);
+                assert.ok(budgeted <= PAGE_BUDGET, `${name} weighs ${budgeted} bytes without ${NOT_BUDGETED.join(' and ')}; the budget is ${PAGE_BUDGET}`);
                 const diagrams = await diagramsDrawn(page);
                 if (chapters.includes(name)) {
                     assert.equal(await page.locator('.quiz-placeholder').count(), 1, 'a chapter ends with a quiz');
@@ -134,21 +193,27 @@ describe('every page', { concurrency: 2 }, () => {
                 assert.equal(await page.locator('pre.mermaid svg').count(), diagrams);
                 assert.deepEqual(seen.errors, [], 'console errors');
                 assert.deepEqual(seen.outside, [], 'requests leaving 127.0.0.1');
-                // Syntax colours are the same stylesheet on every page, and checking the
-                // contrast of every highlighted token is most of axe's time: check them fully
-                // on the first chapter, and the rest of every page everywhere.
-                const axe = new AxeBuilder({ page });
-                if (name !== chapters[0]) {
-                    axe.exclude('pre code');
-                }
-                const { violations } = await axe.analyze();
-                const bad = violations
-                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);
-                assert.deepEqual(bad, [], 'serious or critical accessibility violations');
+                await assertAccessible(page, 'light', name === chapters[0]);
                 if (chapters.includes(name)) {
-                    await page.screenshot({ path: path.join(shots, name.replace('.html', '.png')), fullPage: true });
+                    // JPEG: a chapter's full-page PNG takes 3 times as long to encode.
+                    await page.screenshot({ path: path.join(shots, name.replace('.html', '.jpg')), fullPage: true, type: 'jpeg', quality: 70 });
                 }
+                // Then again in one of the other themes, in turn, as the reader switches to it
+                // (with the quiz answered, so its review is checked too).
+                const theme = OTHER_THEMES[pages.indexOf(name) % OTHER_THEMES.length];
+                await page.click('#mdbook-theme-toggle');
+                await page.click(`#mdbook-theme-${theme}`);
+                await page.keyboard.press('Escape');
+                if (diagrams > 0) {
+                    const drawn = DARK_THEMES.includes(theme) ? 'dark' : 'default';
+                    await page.waitForFunction(d => document.documentElement.dataset.diagrams === d, drawn, { timeout: 15000 });
+                }
+                const withCode = !codeChecked.has(theme) && await page.locator('pre code').count() > 0;
+                if (withCode) {
+                    codeChecked.add(theme);
+                }
+                await assertAccessible(page, theme, withCode, true);
+                assert.deepEqual(seen.errors, [], 'console errors after the theme switch');
             } finally {
                 await close();
             }
@@ -157,19 +222,6 @@ describe('every page', { concurrency: 2 }, () => {
 });
 
 describe('diagrams', () => {
-    test('every diagram of the book is drawn in a dark theme', async () => {
-        // print.html holds every chapter, so one page shows all the book's diagrams.
-        const { page, seen, close } = await open('print.html', { theme: 'navy' });
-        try {
-            const drawn = await diagramsDrawn(page);
-            assert.ok(drawn > 0, 'the book has diagrams');
-            assert.equal(await page.locator('pre.mermaid svg').count(), drawn);
-            assert.deepEqual(seen.errors, []);
-        } finally {
-            await close();
-        }
-    });
-
     test('are redrawn when the reader switches theme', async () => {
         const withDiagram = chapters.find(name => fs.readFileSync(path.join(site, name), 'utf8').includes('class="mermaid"'));
         assert.ok(withDiagram, 'some chapter has a diagram');
@@ -199,6 +251,25 @@ describe('diagrams', () => {
             assert.ok(!scripts.some(src => src.includes('quiz')), 'no quiz script');
             console.log(`introduction.html transferred ${(seen.bytes / 1024).toFixed(0)} KiB`);
             assert.ok(seen.bytes < 600 * 1024, `a diagram-free page weighs ${seen.bytes} bytes`);
+        } finally {
+            await close();
+        }
+    });
+});
+
+describe('keyboard', () => {
+    test('the first Tab reaches a skip link that leads past the table of contents to the chapter', async () => {
+        const { page, close } = await open('ch02-deref-drop.html');
+        try {
+            await page.keyboard.press('Tab');
+            const skip = page.locator(':focus');
+            assert.equal(await skip.innerText(), 'Skip to content');
+            const box = await skip.boundingBox();
+            assert.ok(box && box.x >= 0 && box.y >= 0 && box.width > 0, `the focused skip link is on screen: ${JSON.stringify(box)}`);
+            await page.keyboard.press('Enter');
+            await page.keyboard.press('Tab');
+            assert.ok(await page.evaluate(() => document.activeElement.closest('main') !== null),
+                `the next Tab stop is in the chapter, not ${await page.evaluate(() => document.activeElement.outerHTML.slice(0, 120))}`);
         } finally {
             await close();
         }
@@ -246,7 +317,9 @@ function wordInOneChapter() {
 async function answerQuiz(page) {
     const placeholder = page.locator('.quiz-placeholder').first();
     const questions = JSON.parse(await placeholder.getAttribute('data-quiz-questions')).questions;
-    await page.locator('.mdbook-quiz .start').click({ timeout: 15000 });
+    await page.locator('.mdbook-quiz .start').waitFor({ timeout: 15000 });
+    assert.equal(await page.getByRole('heading', { name: 'Quiz', exact: true }).count(), 1, 'one "Quiz" heading');
+    await page.locator('.mdbook-quiz .start').click();
     for (const [index, question] of questions.entries()) {
         const form = page.locator('.mdbook-quiz form.response');
         await page.locator('.mdbook-quiz .counter', { hasText: `Question ${index + 1} /` }).waitFor({ timeout: 10000 });
@@ -297,27 +370,115 @@ describe('listings', () => {
         }
     });
 
+    test('Copy copies the whole program, hidden lines included, and what the reader typed', async () => {
+        const { page, close } = await open('ch01-smart-pointers.html');
+        try {
+            await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+            // The first listing whose hidden lines include fn main: the reader sees a fragment.
+            const block = page.locator('pre.playground').filter({ has: page.locator('.boring') }).first();
+            const copy = async () => {
+                await block.hover();
+                await block.locator('.clip-button').click();
+                await block.locator('.clip-button.tooltipped').waitFor({ timeout: 5000 });
+                return page.evaluate(() => navigator.clipboard.readText());
+            };
+            const copied = await copy();
+            assert.ok(listingSources().includes(copied.trim()), `the copy is exactly one listing's source:\n${copied}`);
+            assert.match(copied, /fn main\(\)/);
+            await block.locator('code').first().click();
+            await page.keyboard.press('Home');
+            await page.keyboard.type('/* edited */ ');
+            assert.match(await copy(), /\/\* edited \*\/ /, 'the copy holds the edit');
+        } finally {
+            await close();
+        }
+    });
+
+    test('keys typed into a listing reach the code (not the book\'s shortcuts) and Run sends them', async () => {
+        const start = 'ch01-smart-pointers.html';
+        const { page, seen, close } = await open(start);
+        try {
+            const block = page.locator('pre.playground').filter({ has: page.locator(RUNNABLE) }).first();
+            const code = block.locator('code').first();
+            await code.click();
+            await page.keyboard.press('Home');
+            // s and / open search, ? opens help, ← and → go to another chapter in mdBook.
+            await page.keyboard.type('/* s/?ab');
+            await page.keyboard.press('ArrowLeft');
+            await page.keyboard.type('X');
+            await page.keyboard.press('ArrowRight');
+            await page.keyboard.type(' */ ');
+            assert.equal(page.url(), base + start, 'still on the page, search not started');
+            assert.equal(await page.locator('#mdbook-searchbar').isVisible(), false, 'search did not open');
+            assert.equal(await page.locator('#mdbook-help-container').isVisible(), false, 'help did not open');
+            // Ctrl+Enter runs the listing, like the Run button.
+            await page.keyboard.press('Control+Enter');
+            await block.locator('.result').filter({ hasText: MOCK_RESULT }).waitFor({ timeout: 10000 });
+            assert.equal(seen.runs.length, 1, 'one request to the playground');
+            assert.ok(seen.runs[0].code.includes('/* s/?aXb */ '), `the typed text arrives:\n${seen.runs[0].code}`);
+            assert.match(seen.runs[0].code, /fn main\(\)/, 'with the hidden lines');
+        } finally {
+            await close();
+        }
+    });
+
     test('every kind is marked, every output labelled, and failing kinds have no Run button', async () => {
         const { page, close } = await open('ch01-smart-pointers.html');
         try {
-            for (const kind of ['compile-fail', 'panic', 'deadlock', 'leak', 'crash', 'test']) {
-                assert.ok(await page.locator(`.listing-marker.marker-${kind}`).count() > 0, `a ${kind} marker`);
-                assert.ok(await page.locator(`.output-label.label-${kind}`).count() > 0, `a ${kind} output label`);
+            assert.equal(KINDS.length, 7, 'the model names seven kinds');
+            for (const kind of KINDS.filter(k => k.marker)) {
+                const marker = page.locator(`.listing-marker.marker-${kind.class}`).first();
+                assert.equal(await marker.innerText(), kind.marker, `a ${kind.name} marker`);
+                assert.ok(await page.locator(`.output-label.label-${kind.class}`).count() > 0, `a ${kind.name} output label`);
             }
             assert.match(await page.locator('.output-label.label-deadlock').first().innerText(), /^Deadlock — killed after \d+(\.\d+)? s$/);
             const compileFail = page.locator('.marker-compile-fail + pre').first();
             assert.equal(await compileFail.locator(RUNNABLE).count(), 1, 'a compile-fail listing can be run to see the error');
             assert.equal(await compileFail.locator('code').getAttribute('contenteditable'), 'plaintext-only', 'and edited');
-            for (const kind of ['deadlock', 'leak', 'crash']) {
-                const code = page.locator(`.marker-${kind} + pre`).first();
-                assert.equal(await code.locator(RUNNABLE).count(), 0, `${kind} listings are not runnable`);
+            const notRun = KINDS.filter(k => k.attribute === 'no_run');
+            assert.deepEqual(notRun.map(k => k.name), ['deadlock', 'leak', 'crash']);
+            for (const kind of notRun) {
+                const code = page.locator(`.marker-${kind.class} + pre`).first();
+                assert.equal(await code.locator(RUNNABLE).count(), 0, `${kind.name} listings are not runnable`);
             }
         } finally {
             await close();
         }
     });
 
-    test('without a network the Run buttons still appear and nothing is uncaught', async () => {
+    test('a listing whose output cites its lines is numbered as the whole program, hidden lines counted', async () => {
+        const { page, close } = await open('ch08-interior-mutability.html');
+        try {
+            // The first numbered listing whose page hides some lines (shown through an anchor).
+            const markers = page.locator('div.listing-lines');
+            let index = -1;
+            for (let i = 0; i < await markers.count(); i++) {
+                if (!(await markers.nth(i).getAttribute('data-shown')).startsWith('1-')) { index = i; break; }
+            }
+            assert.ok(index >= 0, 'ch08 has a partly shown listing whose output cites a line');
+            const marker = markers.nth(index);
+            const pre = marker.locator('xpath=following-sibling::pre[1]');
+            const gutter = pre.locator('.line-numbers');
+            const numbers = async () => (await gutter.innerText()).split('\n').map(Number);
+            const [first, last] = (await marker.getAttribute('data-shown')).split('-').map(Number);
+            const collapsed = await numbers();
+            assert.equal(collapsed[0], first, 'collapsed, the first visible line keeps its number');
+            assert.equal(collapsed.at(-1), last);
+            // The line the verified output cites is one the reader can find by its number.
+            const output = await pre.locator('xpath=following::code[contains(@class, "language-text")][1]').innerText();
+            const cited = Number(output.match(/src\/main\.rs:(\d+)/)[1]);
+            assert.ok(collapsed.includes(cited), `line ${cited} is numbered on the page (${collapsed})`);
+            await pre.hover();
+            await pre.locator('button[title="Show hidden lines"]').click();
+            const expanded = await numbers();
+            assert.equal(expanded[0], 1, 'expanded, numbering starts at line 1');
+            assert.equal(expanded.length, Number(await marker.getAttribute('data-total')));
+        } finally {
+            await close();
+        }
+    });
+
+    test('without a network the Run buttons still appear, Run says the playground is unreachable and points at the verified output, and nothing is uncaught', async () => {
         const context = await browser.newContext();
         await context.route('**/*', route => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
         const page = await context.newPage();
@@ -327,6 +488,27 @@ describe('listings', () => {
             await page.goto(`file://${site}/ch01-smart-pointers.html`, { waitUntil: 'load' });
             await page.locator(RUNNABLE).first().waitFor({ state: 'attached', timeout: 10000 });
             await diagramsDrawn(page);
+            // Run says the playground is unreachable and points at the verified output.
+            const block = page.locator('pre.playground').filter({ has: page.locator(RUNNABLE) }).first();
+            await block.hover();
+            await block.locator('.play-button').click();
+            const result = block.locator('.result');
+            await result.filter({ hasText: 'could not be reached' }).waitFor({ timeout: 10000 });
+            const text = await result.innerText();
+            assert.doesNotMatch(text, /Playground Communication/, text);
+            assert.match(text, /play\.rust-lang\.org.*offline/, text);
+            const target = await result.locator('a').getAttribute('href');
+            assert.ok(target?.startsWith('#'), `a link to the output: ${target}`);
+            const label = page.locator(target);
+            assert.match(await label.getAttribute('class'), /output-label/);
+            // The output pointed at is the one that follows this listing.
+            assert.ok(await block.evaluate((pre, id) => {
+                let next = pre.nextElementSibling;
+                while (next && !next.classList.contains('output-label')) next = next.nextElementSibling;
+                return next?.id === id;
+            }, target.slice(1)), 'the next output on the page');
+            await result.locator('a').click();
+            await page.waitForFunction(id => location.hash === `#${id}`, target.slice(1));
             assert.deepEqual(uncaught, []);
         } finally {
             await context.close();
@@ -335,12 +517,38 @@ describe('listings', () => {
 });
 
 describe('print', () => {
-    test('print.html shows every chapter with its diagrams and outputs', async () => {
-        const { page, close } = await open('print.html');
+    // print.html holds every chapter, so one page shows all the book's diagrams: drawn here in
+    // a dark theme (every page draws its own in light).
+    test('print.html shows every chapter with its diagrams (in a dark theme) and outputs, and prints labels with their blocks', async () => {
+        const { page, seen, close } = await open('print.html', { theme: 'navy' });
         try {
             const diagrams = await diagramsDrawn(page);
+            assert.ok(diagrams > 0, 'the book has diagrams');
+            assert.equal(await page.locator('pre.mermaid svg').count(), diagrams);
+            assert.deepEqual(seen.errors, []);
             const expected = pages.reduce((sum, name) => sum + (fs.readFileSync(path.join(site, name), 'utf8').match(/<pre class="mermaid">/g) ?? []).length, 0);
             assert.equal(diagrams, expected, 'all diagrams of all pages');
+            // Printed, a marker or label stays on the page of its block. Pages are simulated
+            // by columns of a page's height (1000 px of 700 px-wide text: about 250 A4 pages for
+            // the book), which break like pages. A block taller than a page moves to a page of
+            // its own (mdBook's print CSS avoids breaks inside code) and may leave its label.
+            await page.emulateMedia({ media: 'print' });
+            const apart = await page.evaluate(pageHeight => {
+                const main = document.querySelector('main');
+                main.style.cssText = `columns: 700px; column-gap: 100px; column-fill: auto; height: ${pageHeight}px; width: 700px`;
+                const column = element => Math.floor(element.getClientRects()[0].left / 800);
+                const found = [];
+                for (const label of document.querySelectorAll('.listing-marker, .output-label')) {
+                    const block = label.nextElementSibling;
+                    if (block && column(label) !== column(block) && block.getBoundingClientRect().height < pageHeight) {
+                        found.push(`"${label.textContent}" before ${block.textContent.slice(0, 60)}`);
+                    }
+                }
+                main.style.cssText = '';
+                return found;
+            }, 1000);
+            await page.emulateMedia({ media: 'screen' });
+            assert.deepEqual(apart, [], 'markers and labels printed on another page than their block');
             const labels = await page.locator('.output-label').count();
             const expectedLabels = pages.reduce((sum, name) => sum + (fs.readFileSync(path.join(site, name), 'utf8').match(/class="output-label/g) ?? []).length, 0);
             assert.equal(labels, expectedLabels, 'all verified outputs of all pages');

@@ -28,7 +28,7 @@ pub fn test(root: &Path) -> Result<(), String> {
     // not pay it again.
     let key = pass_key(root, &chromium)?;
     let record = root.join("target/browser-pass");
-    let use_cache = std::env::var_os("BOOK_NO_CACHE").is_none();
+    let use_cache = !book_listings::env::switch("BOOK_NO_CACHE")?;
     if use_cache && std::fs::read_to_string(&record).ok() == Some(key.clone()) {
         eprintln!(
             "browser: book/html, the tests and chromium are as they were at the last pass, so \

@@ -11,12 +11,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
-const USAGE: &str = "usage: cargo xtask <serve|test|tools|bench|flakes|upgrade-rust>
+const USAGE: &str = "usage: cargo xtask <serve|test|tools|bench|mutants|flakes|upgrade-rust>
   serve   install the pinned book tools if missing, then serve the book on http://127.0.0.1:3000
   test    install what is missing, then run every test (listings, harness self-test, page code
           blocks, book build and links, the book in headless chromium) and print a time per phase
   tools   only install the pinned book tools into .tools/
   bench   time the harness against building each listing on its own; writes BENCHMARKS.md
+  mutants [ARGS]
+          mutation testing of the model and the harness with the pinned cargo-mutants
+          (installed into .tools/ on first use); ARGS go to cargo mutants
   flakes [N] [--threaded]
           run every listing (or only the threaded and deadlock ones) N times (default 20) and
           report any whose outcome or output differs between runs
@@ -33,6 +36,7 @@ fn main() -> ExitCode {
         Some("tools") => tools::ensure(&root),
         Some("bench") => bench::bench(&root),
         Some("flakes") => flakes(&root, &args[1..]),
+        Some("mutants") => mutants(&root, &args[1..]),
         Some("upgrade-rust") => upgrade::upgrade(&root),
         _ => {
             eprintln!("{USAGE}");
@@ -145,6 +149,50 @@ fn cargo_test(root: &Path, extra: &[&str]) -> Result<(), String> {
         .map_err(|e| format!("could not start cargo: {e}"))?;
     if harness.success() && others.success() { Ok(()) } else { Err("cargo test failed".into()) }
 }
+
+/// `cargo mutants` over the model (book-listings, mdbook-listings) and the harness's pure
+/// modules, whose unit tests run in seconds; the rest of the harness is covered by its
+/// fault-injection suite, which takes too long to run once per mutant (README, "Mutation
+/// testing").
+fn mutants(root: &Path, args: &[String]) -> Result<(), String> {
+    tools::install(root, &tools::MUTANTS)?;
+    let mut cmd = Command::new(root.join(tools::DIR).join("bin/cargo-mutants"));
+    cmd.current_dir(root).arg("mutants").env("PATH", tools::path_with_tools(root));
+    if args.is_empty() {
+        cmd.args(["--package", "book-listings", "--package", "mdbook-listings"]);
+        cmd.args(["--package", "listing-harness"]);
+        for file in PURE_HARNESS_MODULES {
+            cmd.args(["--file", file]);
+        }
+        cmd.args([
+            "--file",
+            "crates/book-listings/src/*.rs",
+            "--file",
+            "crates/mdbook-listings/src/*.rs",
+        ]);
+        cmd.args(["--", "--lib"]);
+    } else {
+        cmd.args(args);
+    }
+    let status = cmd.status().map_err(|e| format!("could not start cargo mutants: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err("cargo mutants found surviving mutants (mutants.out/missed.txt)".into())
+    }
+}
+
+/// The harness modules that are pure functions over data, killed by unit tests.
+const PURE_HARNESS_MODULES: [&str; 8] = [
+    "crates/listing-harness/src/normalise.rs",
+    "crates/listing-harness/src/valgrind.rs",
+    "crates/listing-harness/src/snapshot.rs",
+    "crates/listing-harness/src/options.rs",
+    "crates/listing-harness/src/failure.rs",
+    "crates/listing-harness/src/cargo.rs",
+    "crates/listing-harness/src/verdict/*.rs",
+    "crates/listing-harness/src/process.rs",
+];
 
 /// Runs listings N times each, in the harness's repeat mode: a listing whose outcome or
 /// normalised output differs between runs fails with both runs shown.

@@ -12,9 +12,19 @@ pub const PINNED: [(&str, &str); 4] = [
 
 pub const DIR: &str = ".tools";
 
+/// Mutation testing of the harness (`cargo xtask mutants`): installed on first use only, not
+/// by `cargo xtask test`.
+pub const MUTANTS: [(&str, &str); 1] = [("cargo-mutants", "27.1.0")];
+
 pub fn ensure(root: &Path) -> Result<(), String> {
-    let missing: Vec<String> =
-        missing(root).into_iter().map(|(name, version)| format!("{name}@{version}")).collect();
+    install(root, &PINNED)
+}
+
+pub fn install(root: &Path, tools: &[(&'static str, &'static str)]) -> Result<(), String> {
+    let missing: Vec<String> = missing(root, tools)
+        .into_iter()
+        .map(|(name, version)| format!("{name}@{version}"))
+        .collect();
     if missing.is_empty() {
         return Ok(());
     }
@@ -59,17 +69,21 @@ pub fn ensure(root: &Path) -> Result<(), String> {
         ));
     }
     eprintln!("Installed {} into {DIR}/.", missing.join(", "));
-    match self::missing(root).as_slice() {
+    match self::missing(root, tools).as_slice() {
         [] => Ok(()),
         still => Err(format!("after cargo install, still missing: {still:?}")),
     }
 }
 
 /// Reads cargo's own record of what it installed (`.crates.toml`), so checking costs no process.
-fn missing(root: &Path) -> Vec<(&'static str, &'static str)> {
+fn missing(
+    root: &Path,
+    tools: &[(&'static str, &'static str)],
+) -> Vec<(&'static str, &'static str)> {
     let record = std::fs::read_to_string(root.join(DIR).join(".crates.toml")).unwrap_or_default();
-    PINNED
-        .into_iter()
+    tools
+        .iter()
+        .copied()
         .filter(|(name, version)| {
             let installed = record.contains(&format!("\"{name} {version} ("));
             !installed || !root.join(DIR).join("bin").join(name).is_file()

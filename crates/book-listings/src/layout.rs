@@ -193,6 +193,9 @@ mod tests {
         write(&root.join("examples/intro/hello/src/main.rs"), "");
         write(&root.join("examples/alone/Cargo.toml"), "");
         write(&root.join("examples/intro/notes.txt"), "");
+        // Build output and source folders are not listings, even with a Cargo.toml inside.
+        write(&root.join("examples/target/package/junk/Cargo.toml"), "");
+        write(&root.join("examples/other/src/vendored/Cargo.toml"), "");
         let layout = Layout::load(root).unwrap();
         assert_eq!(layout.src, root.join("pages"));
         assert_eq!(layout.output_file, "expected.txt");
@@ -200,6 +203,14 @@ mod tests {
         assert_eq!(layout.verified_with, root.join("tools.toml"));
         let names: Vec<String> = layout.listing_dirs().into_iter().map(|l| l.name).collect();
         assert_eq!(names, ["alone", "intro/hello"]);
+    }
+
+    #[test]
+    fn an_unreadable_file_is_an_error_not_a_default() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("book.toml")).unwrap();
+        let e = Layout::load(dir.path()).unwrap_err();
+        assert!(e.starts_with("cannot read ") && e.contains("book.toml"), "{e}");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! (`mdbook-listings`) and `xtask`: one parser, one scanner, one table per kind, so the three
 //! cannot disagree about what a listing is.
 
+pub mod env;
 pub mod kind;
 pub mod layout;
 pub mod lines;

@@ -15,15 +15,16 @@ static ANCHOR_START: LazyLock<Regex> =
 static ANCHOR_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"ANCHOR_END:\s*(?P<name>[\w_-]+)").unwrap());
 
-/// A location in a listing's own sources, as the harness writes them: `src/main.rs:4`.
-static SOURCE_LOCATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^/\w.$-])(src/[A-Za-z0-9_/.-]+\.rs):(\d+)").unwrap());
+/// A location in a listing's own sources, as the harness writes them: `src/main.rs:4`. Group 1
+/// is what precedes it (not a path: `$RUST/std/src/rt.rs:10` is std's), 2 the file, 3 the line.
+pub static SOURCE_LOCATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|[^/\w.$-])(src/[A-Za-z0-9_/.-]+\.rs):(\d+)").unwrap());
 
 /// Every `src/…rs:L` a text cites: (file, line), sorted, once each.
 pub fn cited_lines(text: &str) -> Vec<(String, usize)> {
     let mut cited: Vec<(String, usize)> = SOURCE_LOCATION
         .captures_iter(text)
-        .filter_map(|c| Some((c[1].to_string(), c[2].parse().ok()?)))
+        .filter_map(|c| Some((c[2].to_string(), c[3].parse().ok()?)))
         .collect();
     cited.sort();
     cited.dedup();
@@ -100,7 +101,8 @@ impl ReaderView {
         }
         match self.to_reader.get(line - 1) {
             Some(Some(n)) => *n,
-            Some(None) => self.to_reader[line - 1..]
+            // Line `line` itself was removed: the next kept line is at index `line` or later.
+            Some(None) => self.to_reader[line..]
                 .iter()
                 .flatten()
                 .next()
@@ -168,11 +170,15 @@ mod tests {
         assert_eq!(view.reader_line(7), 5, "two anchor lines above it");
         assert_eq!(view.reader_line(9), 6);
         assert_eq!(view.reader_line(3), 3, "a removed line maps to the next kept one");
+        assert_eq!(view.reader_line(10), 7, "a removed last line maps past the end");
         assert!(!view.shows(1) && !view.shows(2));
         assert!(view.shows(3) && view.shows(5) && view.shows(6));
         assert!(!view.shows(7) && !view.shows(0));
         assert!(view.renumbers() && view.is_partial() && view.whole_program);
         assert_eq!(view.shown_ranges(), "3-6");
+        assert_eq!((view.len(), view.is_empty()), (6, false));
+        let empty = ReaderView::new("", &Part::Whole, true);
+        assert_eq!((empty.len(), empty.is_empty()), (0, true));
     }
 
     #[test]

@@ -61,9 +61,10 @@ impl Include {
     }
 }
 
-/// Every directive of a page, in order.
-pub fn scan(text: &str) -> Vec<Include> {
-    let mut found = Vec::new();
+/// Each line of a page with the fenced code block it sits in (`None` for prose); fence lines
+/// themselves are left out.
+fn lines_in_fences(text: &str) -> Vec<(usize, &str, Option<Fence>)> {
+    let mut out = Vec::new();
     let mut fence: Option<(String, Fence)> = None; // (marker, fence)
     for (index, line) in text.lines().enumerate() {
         // Code blocks may sit inside block quotes and admonitions (`> ```rust`).
@@ -89,6 +90,15 @@ pub fn scan(text: &str) -> Vec<Include> {
             }
             continue;
         }
+        out.push((index, line, fence.as_ref().map(|(_, f)| f.clone())));
+    }
+    out
+}
+
+/// Every directive of a page, in order.
+pub fn scan(text: &str) -> Vec<Include> {
+    let mut found = Vec::new();
+    for (index, line, fence) in lines_in_fences(text) {
         for captures in DIRECTIVE.captures_iter(line) {
             if captures.get(1).is_some() {
                 continue; // `\{{#include}}` is mdBook's escape: shown as written.
@@ -101,16 +111,32 @@ pub fn scan(text: &str) -> Vec<Include> {
             };
             let argument = captures[3].split_whitespace().next().unwrap_or("");
             let (written, part) = split_part(argument);
-            found.push(Include {
-                line: index + 1,
-                directive,
-                written,
-                part,
-                fence: fence.as_ref().map(|(_, f)| f.clone()),
-            });
+            found.push(Include { line: index + 1, directive, written, part, fence: fence.clone() });
         }
     }
     found
+}
+
+static LINE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[Ll]ines? \d+(?:\s*(?:-|–|to|and)\s*\d+)?\b").unwrap());
+
+/// Prose that points at a line by its number ("line 11"): (1-based page line, the phrase).
+/// The page's numbering and the file's differ under anchors, and a reader counting visible
+/// lines miscounts: prose names the code instead.
+pub fn line_numbers_in_prose(text: &str) -> Vec<(usize, String)> {
+    lines_in_fences(text)
+        .into_iter()
+        .filter(|(_, _, fence)| fence.is_none())
+        .flat_map(|(index, line, _)| {
+            // Inline code (`x`) is code, not prose.
+            let prose: String =
+                line.split('`').enumerate().filter(|(i, _)| i % 2 == 0).map(|(_, p)| p).collect();
+            LINE_NUMBER
+                .find_iter(&prose)
+                .map(|m| (index + 1, m.as_str().to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// `main.rs:here` → (`main.rs`, anchor); `main.rs:3:7` → line range (mdBook's own rules).
@@ -178,6 +204,8 @@ mod tests {
         );
         // `~~~` fences and two spaces: mdBook accepts both.
         assert_eq!(found[1].written, "../l/a/output.txt");
+        assert_eq!(found[1].directive, Directive::Include);
+        assert_eq!(found[2].directive, Directive::Include);
         assert_eq!(found[1].fence.as_ref().unwrap().info, "text");
         assert_eq!(found[1].part, Part::Whole);
         assert_eq!(found[2].part, Part::Lines { first: Some(3), last: Some(5) });
@@ -185,6 +213,23 @@ mod tests {
         assert_eq!(found[3].fence, None);
         assert_eq!(found[3].written, "outside.txt");
         assert_eq!(found[4].directive, Directive::Quiz);
+    }
+
+    #[test]
+    fn prose_naming_a_line_is_found() {
+        let page = "The borrow on line 11 conflicts.\n\n```rust\n// line 3 of code\n```\n\nSee `line 4` and lines 2-5.\n";
+        assert_eq!(
+            line_numbers_in_prose(page),
+            [(1, "line 11".to_string()), (7, "lines 2-5".to_string())]
+        );
+        assert!(line_numbers_in_prose("The first line and a newline 5 times.\n").is_empty());
+    }
+
+    #[test]
+    fn playground_directives_are_includes_too() {
+        let found = scan("```rust\n{{#playground ../l/a/src/main.rs}}\n```\n");
+        assert_eq!(found[0].directive, Directive::Playground);
+        assert_eq!(found[0].written, "../l/a/src/main.rs");
     }
 
     #[test]

@@ -459,6 +459,10 @@ mod tests {
         assert_eq!(s.redact[0].0.replace_all("at 0x1f", s.redact[0].1.as_str()), "at 0x[addr]");
         assert_eq!(s.clippy[0].args, ["-W", "clippy::mem_forget"]);
         assert_eq!(s.clippy[0].lints, ["clippy::a", "clippy::mem_forget"]);
+        let p = spec("kind = \"panic\"\nmessage = \"boom\"").unwrap();
+        assert_eq!(p.kind, Kind::Panic { message: "boom".into() });
+        let c = spec("kind = \"crash\"\nmessage = \"overflow\"").unwrap();
+        assert_eq!(c.kind, Kind::Crash { message: "overflow".into() });
         let t = spec("kind = \"test\"\nfailing-tests = \"assertion\"").unwrap();
         assert_eq!(t.failing_tests.as_deref(), Some("assertion"));
         let c = spec("kind = \"compile-fail\"\nerrors = [\"E0308\"]\nin-tests = true").unwrap();

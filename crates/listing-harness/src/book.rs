@@ -27,6 +27,8 @@ pub struct Page {
     pub name: String,
     pub folder: PathBuf,
     pub includes: Vec<Include>,
+    /// Prose that names a line by its number: (page line, phrase).
+    pub line_refs: Vec<(usize, String)>,
     /// Whether the summary links to it: a page it does not list is not in the book.
     pub in_summary: bool,
 }
@@ -71,6 +73,7 @@ pub fn pages(layout: &Layout) -> Result<Vec<Page>, Failure> {
             name: path.strip_prefix(&layout.root).unwrap_or(&path).display().to_string(),
             folder: path.parent().unwrap_or(&layout.root).to_path_buf(),
             includes: markdown::scan(&text),
+            line_refs: markdown::line_numbers_in_prose(&text),
             in_summary: path == summary_path || listed.contains(&path),
         });
     }
@@ -354,11 +357,15 @@ impl Book {
         views: &Views,
     ) -> Result<(), Failure> {
         let Some(built) = built else {
-            // Left out of the build because it passed unchanged: only possible with the cache.
-            return Err(Failure::Infra("the listing was not built".into()));
+            // Left out of the build because it passed unchanged, then found changed: only when
+            // it was edited while the suite ran.
+            return Err(Failure::Infra(
+                "the listing was left out of the build as unchanged, but changed while the suite \
+                 ran: run the tests again"
+                    .into(),
+            ));
         };
         let cx = verdict::Context {
-            name: &listing.name,
             package: &listing.package,
             dir: &listing.dir,
             root: &self.root,
@@ -579,6 +586,16 @@ impl Book {
             problems.push(Failure::Page {
                 at: page.name.clone(),
                 message: "src/SUMMARY.md does not list it, so it is not in the book: add it there, or delete it".into(),
+            });
+        }
+        for (line, phrase) in &page.line_refs {
+            problems.push(Failure::Page {
+                at: format!("{}:{line}", page.name),
+                message: format!(
+                    "the prose names {phrase:?}: a listing's lines on the page are not numbered as \
+                     in its file (anchors drop lines, hidden lines are not counted), so name the \
+                     code itself (\"the `borrow_mut` call\")"
+                ),
             });
         }
         for include in &page.includes {

@@ -1,15 +1,19 @@
 //! Every cargo command the harness starts, made in one place, so that the caller's environment
-//! cannot leak into what the book shows: no RUSTFLAGS (a `-D warnings` would change compile-fail
-//! output), no colours, no backtraces, no cross-compilation target. Diagnostics come as JSON, so
-//! rustc renders them for no terminal, at its default width.
+//! cannot leak into what the book shows: no colours, no backtraces, no cross-compilation target,
+//! and exactly the harness's own rustc flags. `CARGO_ENCODED_RUSTFLAGS` wins over `RUSTFLAGS`
+//! and over every `rustflags` of a config file (cargo takes the first source it finds), so a
+//! developer's `-D warnings`, in the environment or in `~/.cargo/config.toml`, cannot change a
+//! compile-fail snapshot; and the diagnostic width is pinned instead of left to rustc's default.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+/// The rustc flags of every listing build: the width rustc renders diagnostics at.
+pub const RUSTFLAGS: &str = "--diagnostic-width=140";
+
 /// Variables a developer may have set that would change what a listing prints or how it builds.
-pub const SCRUBBED: [&str; 9] = [
+pub const SCRUBBED: [&str; 8] = [
     "RUSTFLAGS",
-    "CARGO_ENCODED_RUSTFLAGS",
     "CARGO_BUILD_RUSTFLAGS",
     "RUSTDOCFLAGS",
     "RUST_BACKTRACE",
@@ -31,6 +35,7 @@ pub fn command(root: &Path, subcommand: &[&str]) -> Command {
     for name in SCRUBBED {
         cmd.env_remove(name);
     }
+    cmd.env("CARGO_ENCODED_RUSTFLAGS", RUSTFLAGS);
     cmd
 }
 
@@ -67,6 +72,9 @@ mod tests {
         for name in SCRUBBED {
             assert!(removed.iter().any(|r| r == name), "{name} is not removed");
         }
+        let flags =
+            cmd.get_envs().find(|(k, _)| *k == "CARGO_ENCODED_RUSTFLAGS").and_then(|(_, v)| v);
+        assert_eq!(flags, Some(std::ffi::OsStr::new("--diagnostic-width=140")));
         assert!(cmd.get_args().any(|a| a == "--message-format=json"));
         assert_eq!(
             describe(&cmd),

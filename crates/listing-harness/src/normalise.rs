@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use book_listings::lines::ReaderView;
+use book_listings::lines::{ReaderView, SOURCE_LOCATION};
 use regex::Regex;
 
 /// The files of one listing as the page shows them: (`src/main.rs`, view).
@@ -42,8 +42,6 @@ pub fn paths(text: &str, listing_dir: &Path, root: &Path) -> String {
     text
 }
 
-static SOURCE_LOCATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(^|[^/\w.$-])(src/[A-Za-z0-9_/.-]+\.rs):(\d+)").unwrap());
 /// A valgrind frame after `valgrind::frames` kept only the file name: `(main.rs:13)`.
 static FRAME_LOCATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([A-Za-z0-9_.-]+\.rs):(\d+)\)").unwrap());

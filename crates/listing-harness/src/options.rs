@@ -62,11 +62,7 @@ impl Options {
             }
         };
         let switch = |name: &str| -> Result<bool, String> {
-            match text(name)?.as_deref() {
-                None | Some("") | Some("0") => Ok(false),
-                Some("1") => Ok(true),
-                Some(other) => Err(format!("{name}={other:?}: expected 1 (on) or 0 (off)")),
-            }
+            book_listings::env::parse_switch(name, text(name)?.as_deref())
         };
         let bless = switch("BLESS")?;
         let repeat = match text("BOOK_REPEAT")?.as_deref() {

@@ -404,7 +404,8 @@ fn broken_book() -> PathBuf {
     let mut page = String::from(
         "# Faults\n\n{{#include ../listings/faults/does-not-exist.txt}}\n\n{{#quiz quiz.toml}}\n\n\
          ```rust\n{{#rustdoc_include ../listings/faults/00-correct/src/main.rs:hre}}\n```\n\n\
-         ```rust\n{{#rustdoc_include ../stray/not-a-listing.rs}}\n```\n\n",
+         ```rust\n{{#rustdoc_include ../stray/not-a-listing.rs}}\n```\n\n\
+         Prose that points at line 3 of a listing.\n\n",
     );
     // Hole 5: a page shows Rust that no listing compiles (it would not compile either).
     write(&root.join("stray/not-a-listing.rs"), "fn main() { let x: u32 = \"no\"; }\n");
@@ -559,6 +560,7 @@ caught! {
     library_declared_compile_fail: "faults/38-library-declared-compile-fail" => NothingBuilt ["expected: a program (src/main.rs) that fails with [\"E0308\"]", "in-tests = true"];
     redact_on_compile_fail: "faults/39-redact-on-compile-fail" => Spec ["39-redact-on-compile-fail/Cargo.toml:", "`redact` only applies to listings that run"];
     include_of_a_non_listing: "src/faults.md" => Page ["includes ../stray/not-a-listing.rs, which belongs to no listing"];
+    prose_naming_a_line: "src/faults.md" => Page ["src/faults.md:15: the prose names \"line 3\""];
 }
 
 #[test]
@@ -592,7 +594,7 @@ fn one_listing_book(
     name: &str,
     options: fn() -> Options,
 ) -> (PathBuf, impl Fn() -> Result<(), Failure>) {
-    let (chapter, listing_name) = name.split_once('/').expect("chapter/listing");
+    let (chapter, _) = name.split_once('/').expect("chapter/listing");
     let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("fault-injection")
         .join(format!("{chapter}-book"));
@@ -610,13 +612,7 @@ fn one_listing_book(
              ```text\n{{{{#include ../listings/{name}/output.txt}}}}\n```\n"
         ),
     );
-    write(
-        &listing.join("Cargo.toml"),
-        &format!(
-            "[package]\nname = \"{chapter}-{listing_name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
-             [package.metadata.listing]\nkind = \"run\"\n"
-        ),
-    );
+    declare(&listing, "kind = \"run\"");
     let check_name = name.to_string();
     let run = move || {
         let mut checks = harness::checks(&root, options()).expect("the one-listing book loads");
@@ -627,10 +623,24 @@ fn one_listing_book(
     (listing, run)
 }
 
+/// Writes the listing's Cargo.toml: its package is named after its folder (`chapter-listing`),
+/// and `table` is the body of its `[package.metadata.listing]`.
+fn declare(listing: &Path, table: &str) {
+    let name = |p: &Path| p.file_name().unwrap().to_string_lossy().into_owned();
+    let package = format!("{}-{}", name(listing.parent().unwrap()), name(listing));
+    write(
+        &listing.join("Cargo.toml"),
+        &format!(
+            "[package]\nname = \"{package}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
+             [package.metadata.listing]\n{table}\n"
+        ),
+    );
+}
+
 /// The pass cache must never serve a listing whose source changed since it passed.
 #[test]
 fn a_changed_listing_is_run_again_not_served_from_the_cache() {
-    let (listing, run_once) = one_listing_book("cache/01-changes", || Options::default());
+    let (listing, run_once) = one_listing_book("cache/01-changes", Options::default);
     write(&listing.join("output.txt"), "before\n");
     write(&listing.join("src/main.rs"), "fn main() { println!(\"before\"); }\n");
     assert_eq!(run_once(), Ok(()), "the listing passes and is remembered");
@@ -720,10 +730,7 @@ fn a_listing_that_fails_the_same_way_every_run_is_not_flaky() {
 fn a_listing_on_a_loaded_machine_is_judged_by_its_cpu_time() {
     let (listing, run) =
         one_listing_book("loaded/01-work", || Options { cache: false, ..Options::default() });
-    write(
-        &listing.join("Cargo.toml"),
-        "[package]\nname = \"loaded-01-work\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[package.metadata.listing]\nkind = \"run\"\ntimeout-secs = 0.8\n",
-    );
+    declare(&listing, "kind = \"run\"\ntimeout-secs = 0.8");
     write(
         &listing.join("src/main.rs"),
         "fn cpu_ticks() -> u64 {\n    let stat = std::fs::read_to_string(\"/proc/self/stat\").unwrap();\n    \
@@ -754,10 +761,7 @@ fn a_listing_on_a_loaded_machine_is_judged_by_its_cpu_time() {
 fn a_runaway_listing_is_stopped_by_its_cpu_limit() {
     let (listing, run) =
         one_listing_book("runaway/01-spin", || Options { cache: false, ..Options::default() });
-    write(
-        &listing.join("Cargo.toml"),
-        "[package]\nname = \"runaway-01-spin\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[package.metadata.listing]\nkind = \"run\"\ntimeout-secs = 0.5\n",
-    );
+    declare(&listing, "kind = \"run\"\ntimeout-secs = 0.5");
     write(
         &listing.join("src/main.rs"),
         "fn main() {\n    loop {\n        std::hint::spin_loop();\n    }\n}\n",
@@ -772,13 +776,8 @@ fn a_runaway_listing_is_stopped_by_its_cpu_limit() {
 /// to get.
 #[test]
 fn bless_writes_a_new_snapshot_and_the_page_waits_for_it() {
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fault-injection/bless-book");
-    let (listing, _) = one_listing_book("bless/01-new", || Options::default());
-    let _ = root;
-    write(
-        &listing.join("Cargo.toml"),
-        "[package]\nname = \"bless-01-new\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[package.metadata.listing]\nkind = \"run\"\nunordered = true\n",
-    );
+    let (listing, _) = one_listing_book("bless/01-new", Options::default);
+    declare(&listing, "kind = \"run\"\nunordered = true");
     write(
         &listing.join("src/main.rs"),
         "fn main() {\n    println!(\"zebra\");\n    println!(\"ant\");\n}\n",
@@ -814,21 +813,14 @@ fn a_failure_is_never_served_from_the_cache() {
 /// read, and its program built, before the edit.
 #[test]
 fn a_listing_edited_during_the_run_is_not_remembered() {
-    let (chapter, name) = ("edited", "01-during");
-    let (listing, _) = one_listing_book(&format!("{chapter}/{name}"), Options::default);
+    let (listing, _) = one_listing_book("edited/01-during", Options::default);
     write(&listing.join("src/main.rs"), "fn main() { println!(\"same\"); }\n");
     write(&listing.join("output.txt"), "same\n");
     let book = listing.parent().unwrap().parent().unwrap().parent().unwrap().to_path_buf();
     let mut checks = harness::checks(&book, Options::default()).expect("the book loads");
     let check = checks.remove(checks.iter().position(|c| c.name == "edited/01-during").unwrap());
     // The edit lands after discovery, before the check runs.
-    write(
-        &listing.join("Cargo.toml"),
-        &format!(
-            "[package]\nname = \"{chapter}-{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
-         [package.metadata.listing]\nkind = \"run\"\n# edited\n"
-        ),
-    );
+    declare(&listing, "kind = \"run\"\n# edited");
     let result = (check.run)();
     assert!(
         result.as_ref().is_err_and(|e| e.to_string().contains("changed while the suite ran")),

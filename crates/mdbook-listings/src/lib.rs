@@ -14,6 +14,25 @@ pub fn css_class(kind: &Kind) -> &'static str {
     kind.name()
 }
 
+/// The kind table as JSON, for the browser suite (`mdbook-listings kinds`): each kind's name,
+/// CSS class, rustdoc attribute, source marker and output label, so the suite checks the same
+/// list the pages are labelled from.
+pub fn kinds_json() -> String {
+    let rows: Vec<serde_json::Value> = Kind::every()
+        .iter()
+        .map(|kind| {
+            serde_json::json!({
+                "name": kind.name(),
+                "class": css_class(kind),
+                "attribute": kind.rustdoc_attribute(),
+                "marker": kind.source_marker(),
+                "label": kind.output_label(std::time::Duration::from_secs(2)),
+            })
+        })
+        .collect();
+    serde_json::Value::Array(rows).to_string()
+}
+
 /// Inserts an HTML label before each fenced block that includes a listing's file.
 pub fn mark(markdown: &str, folder: &Path, layout: &Layout) -> Result<String, String> {
     let mut labels: Vec<(usize, String)> = Vec::new();
@@ -163,6 +182,18 @@ mod tests {
         std::fs::write(listing.join("output.txt"), "boom\n").unwrap();
         let plain = mark(page, &dir.path().join("src"), &layout).unwrap();
         assert!(!plain.contains("listing-lines"), "no citation, no numbers: {plain}");
+    }
+
+    #[test]
+    fn the_kind_table_is_json() {
+        let json: serde_json::Value = serde_json::from_str(&kinds_json()).unwrap();
+        let rows = json.as_array().unwrap();
+        assert_eq!(rows.len(), 7);
+        assert_eq!(rows[0]["name"], "run");
+        assert_eq!(rows[0]["marker"], serde_json::Value::Null);
+        assert_eq!(rows[3]["class"], "deadlock");
+        assert_eq!(rows[3]["attribute"], "no_run");
+        assert_eq!(rows[3]["label"], "Deadlock — killed after 2 s");
     }
 
     #[test]

@@ -18,8 +18,20 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<(), String> {
-    if args.first().map(String::as_str) == Some("supports") {
-        return Ok(()); // Markers are plain HTML: every renderer that shows HTML can use them.
+    match args.first().map(String::as_str) {
+        // Markers are plain HTML: every renderer that shows HTML can use them.
+        Some("supports") => return Ok(()),
+        // The kind table, for the browser suite.
+        Some("kinds") => {
+            println!("{}", mdbook_listings::kinds_json());
+            return Ok(());
+        }
+        Some(other) => {
+            return Err(format!(
+                "unknown argument {other:?}: expected `supports RENDERER` or `kinds`"
+            ));
+        }
+        None => {}
     }
     let mut input = String::new();
     std::io::stdin().read_to_string(&mut input).map_err(|e| e.to_string())?;

@@ -27,7 +27,6 @@ use crate::valgrind;
 const VALGRIND_EXTRA: Duration = Duration::from_secs(30);
 
 pub struct Context<'a> {
-    pub name: &'a str,
     pub package: &'a str,
     pub dir: &'a Path,
     pub root: &'a Path,
