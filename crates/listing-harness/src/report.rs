@@ -56,10 +56,10 @@ pub fn terms_of_diff(diff: &str) -> BTreeSet<String> {
         };
         terms.extend(CODE.find_iter(changed).map(|m| m.as_str().to_string()));
         terms.extend(LINT.find_iter(changed).map(|m| m.as_str().to_string()));
-        if line.starts_with('-') {
-            if let Some(c) = MESSAGE.captures(changed) {
-                terms.insert(c[1].trim().to_string());
-            }
+        if line.starts_with('-')
+            && let Some(c) = MESSAGE.captures(changed)
+        {
+            terms.insert(c[1].trim().to_string());
         }
     }
     terms
