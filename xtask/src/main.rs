@@ -5,12 +5,13 @@ mod book;
 mod browser;
 mod listings;
 mod tools;
+mod upgrade;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
-const USAGE: &str = "usage: cargo xtask <serve|test|tools|bench|flakes>
+const USAGE: &str = "usage: cargo xtask <serve|test|tools|bench|mutants|flakes|upgrade-rust>
   serve   install the pinned book tools if missing, then serve the book on http://127.0.0.1:3000
   test    install what is missing, then run every test (listings, harness self-test, page code
           blocks, book build and links, the book in headless chromium) and print a time per phase
@@ -21,7 +22,10 @@ const USAGE: &str = "usage: cargo xtask <serve|test|tools|bench|flakes>
           (installed into .tools/ on first use); ARGS go to cargo mutants
   flakes [N] [--threaded]
           run every listing (or only the threaded and deadlock ones) N times (default 20) and
-          report any whose outcome or output differs between runs";
+          report any whose outcome or output differs between runs
+  upgrade-rust
+          (as `cargo +<toolchain> xtask upgrade-rust`) bless every listing under that toolchain,
+          write the review report target/upgrade-report.md, and pin the toolchain if all pass";
 
 fn main() -> ExitCode {
     let root = workspace_root();
@@ -33,6 +37,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::bench(&root),
         Some("flakes") => flakes(&root, &args[1..]),
         Some("mutants") => mutants(&root, &args[1..]),
+        Some("upgrade-rust") => upgrade::upgrade(&root),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

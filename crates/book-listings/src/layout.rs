@@ -6,6 +6,7 @@
 //! dir = "listings"              # where the listing packages live, one folder each
 //! output = "output.txt"         # a listing's output snapshot
 //! clippy = "clippy.txt"         # its Clippy snapshot
+//! verified-with = "verified-with.toml"  # the toolchain that verified the snapshots
 //! min-quiz-questions = 5        # the chapter standard for quizzes (0: no minimum)
 //! min-tracing-questions = 2
 //! ```
@@ -23,6 +24,8 @@ pub struct Layout {
     pub src: PathBuf,
     pub output_file: String,
     pub clippy_file: String,
+    /// Absolute: the record of the toolchain that verified the snapshots, written by bless.
+    pub verified_with: PathBuf,
     pub min_quiz_questions: usize,
     pub min_tracing_questions: usize,
 }
@@ -33,6 +36,7 @@ struct Configured {
     dir: Option<String>,
     output: Option<String>,
     clippy: Option<String>,
+    verified_with: Option<String>,
     min_quiz_questions: Option<usize>,
     min_tracing_questions: Option<usize>,
 }
@@ -110,6 +114,8 @@ impl Layout {
             src: root.join(src.as_deref().unwrap_or("src")),
             output_file: configured.output.unwrap_or_else(|| "output.txt".into()),
             clippy_file: configured.clippy.unwrap_or_else(|| "clippy.txt".into()),
+            verified_with: root
+                .join(configured.verified_with.as_deref().unwrap_or("verified-with.toml")),
             min_quiz_questions: configured.min_quiz_questions.unwrap_or(5),
             min_tracing_questions: configured.min_tracing_questions.unwrap_or(2),
         })
@@ -170,6 +176,7 @@ mod tests {
             ("output.txt", "clippy.txt")
         );
         assert_eq!((layout.min_quiz_questions, layout.min_tracing_questions), (5, 2));
+        assert_eq!(layout.verified_with, dir.path().join("verified-with.toml"));
     }
 
     #[test]
@@ -179,7 +186,7 @@ mod tests {
         write(
             &root.join("Cargo.toml"),
             "[workspace]\nmembers = []\n\n[workspace.metadata.listings]\ndir = \"examples\"\n\
-             output = \"expected.txt\"\nmin-quiz-questions = 0\n",
+             output = \"expected.txt\"\nmin-quiz-questions = 0\nverified-with = \"tools.toml\"\n",
         );
         write(&root.join("book.toml"), "[book]\nsrc = \"pages\"\n");
         write(&root.join("examples/intro/hello/Cargo.toml"), "");
@@ -193,6 +200,7 @@ mod tests {
         assert_eq!(layout.src, root.join("pages"));
         assert_eq!(layout.output_file, "expected.txt");
         assert_eq!(layout.min_quiz_questions, 0);
+        assert_eq!(layout.verified_with, root.join("tools.toml"));
         let names: Vec<String> = layout.listing_dirs().into_iter().map(|l| l.name).collect();
         assert_eq!(names, ["alone", "intro/hello"]);
     }

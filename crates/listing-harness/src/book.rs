@@ -4,7 +4,8 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::{LazyLock, OnceLock};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{LazyLock, Mutex, OnceLock};
 
 use book_listings::lines::{self, ReaderView};
 use book_listings::markdown::{self, Directive, Include, Part};
@@ -15,7 +16,9 @@ use crate::build::{self, Built, Invocation};
 use crate::cache::Cache;
 use crate::failure::Failure;
 use crate::normalise::{self, Views};
+use crate::report::{Change, Report};
 use crate::snapshot::{self, Order};
+use crate::toolchain::{self, Class, Mismatch, Snapshot, Versions};
 use crate::verdict::{self, compile_fail_note};
 use crate::{Listing, Options, built_as_tests, lint};
 
@@ -89,6 +92,21 @@ pub struct Book {
     /// Built once, by whichever listing check runs first, so `--list` and filters that
     /// select no listing cost nothing.
     pub builds: OnceLock<Result<std::collections::HashMap<String, Built>, Failure>>,
+    pub toolchain: Tracking,
+}
+
+/// The toolchain side of a run: what verified the snapshots, what runs now, and what changed.
+#[derive(Debug, Default)]
+pub struct Tracking {
+    pub recorded: Option<Versions>,
+    pub current: Versions,
+    /// Some when they differ: snapshot differences are then classified and labelled.
+    pub mismatch: Option<Mismatch>,
+    /// Listing checks still to finish: the last one writes the record and the report.
+    pub pending: AtomicUsize,
+    pub failed: AtomicBool,
+    pub changes: Mutex<Vec<Change>>,
+    pub failures: Mutex<Vec<(String, Failure)>>,
 }
 
 /// A source file of a listing shown on a page: where, and as the reader sees it.
@@ -114,9 +132,155 @@ impl Book {
             failures.push(e);
         }
         if let Err(e) = ran {
-            failures.push(e);
+            failures.push(self.drift(e));
         }
         Failure::all(failures)
+    }
+
+    /// On another toolchain, a failure of the listing's run that the change of toolchain can
+    /// explain is labelled as drift of outcome (rendering differences never get here: they
+    /// pass, see `compare`). Declarations, pages and the harness's own trouble are not drift.
+    fn drift(&self, failure: Failure) -> Failure {
+        let Some(mismatch) = &self.toolchain.mismatch else { return failure };
+        match failure {
+            Failure::Many(all) => Failure::Many(all.into_iter().map(|f| self.drift(f)).collect()),
+            f @ (Failure::Differs { .. }
+            | Failure::Compiled { .. }
+            | Failure::WrongCodes { .. }
+            | Failure::DoesNotCompile { .. }
+            | Failure::WrongEnding { .. }
+            | Failure::Busy { .. }
+            | Failure::Leaked { .. }
+            | Failure::NoLeak { .. }
+            | Failure::WrongLints { .. }
+            | Failure::NothingBuilt { .. }) => Failure::Drift {
+                class: Class::Outcome,
+                pinned: mismatch.pinned.clone(),
+                failure: Box::new(f),
+            },
+            other => other,
+        }
+    }
+
+    /// A listing check finished. The last one writes what a run of every listing produces:
+    /// the record of the toolchain (bless, all passed) and the review report.
+    pub fn finished(&self, name: &str, result: &Result<(), Failure>) {
+        let tracking = &self.toolchain;
+        if let Err(e) = result {
+            tracking.failed.store(true, Ordering::SeqCst);
+            tracking.failures.lock().unwrap().push((name.to_string(), e.clone()));
+        }
+        if tracking.pending.fetch_sub(1, Ordering::SeqCst) != 1 {
+            return;
+        }
+        if self.options.bless && !tracking.failed.load(Ordering::SeqCst) {
+            let path = &self.layout.verified_with;
+            let text = tracking.current.to_toml();
+            if std::fs::read_to_string(path).ok().as_deref() != Some(text.as_str()) {
+                match std::fs::write(path, &text) {
+                    Ok(()) => eprintln!(
+                        "recorded rustc {} as the toolchain that verified every snapshot in {}",
+                        tracking.current.rustc,
+                        path.display()
+                    ),
+                    Err(e) => eprintln!("error: cannot write {}: {e}", path.display()),
+                }
+            }
+        }
+        if let Some(path) = &self.options.report {
+            let pages: Vec<(String, String)> = self
+                .pages
+                .iter()
+                .map(|p| (p.name.clone(), std::fs::read_to_string(self.root.join(&p.name))))
+                .filter_map(|(name, text)| text.ok().map(|t| (name, t)))
+                .collect();
+            let mut failures = tracking.failures.lock().unwrap().clone();
+            failures.sort_by(|a, b| a.0.cmp(&b.0));
+            let report = Report {
+                verified_with: tracking.recorded.clone(),
+                this_run: Some(tracking.current.clone()),
+                changes: tracking.changes.lock().unwrap().clone(),
+                failures,
+            };
+            let written = path
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::write(path, report.render(&pages)));
+            match written {
+                Ok(()) => eprintln!("review report: {}", path.display()),
+                Err(e) => eprintln!("error: cannot write the report {}: {e}", path.display()),
+            }
+        }
+    }
+
+    /// One snapshot against the run: strict, except that on another toolchain a difference of
+    /// rendering only passes (said on stderr and in the report). Bless records what it rewrote.
+    fn compare(
+        &self,
+        listing: &Listing,
+        path: &Path,
+        actual: &str,
+        order: Order,
+        snapshot: Snapshot,
+    ) -> Result<(), Failure> {
+        let before = std::fs::read_to_string(path).ok();
+        let relative = path.strip_prefix(&self.root).unwrap_or(path);
+        let change = |class, blessed| Change {
+            check: listing.name.clone(),
+            file: relative.to_path_buf(),
+            class,
+            diff: snapshot::diff(relative, before.as_deref().unwrap_or_default(), actual),
+            blessed,
+        };
+        match snapshot::compare(path, actual, &listing.name, self.options.bless, order) {
+            Ok(true) => {
+                if let Some(old) = &before {
+                    let class = toolchain::classify(snapshot, old, actual);
+                    self.toolchain.changes.lock().unwrap().push(change(class, true));
+                }
+                Ok(())
+            }
+            Ok(false) => Ok(()),
+            Err(Failure::Differs { path: p, check, diff, note: _ })
+                if self.excused(snapshot)
+                    && toolchain::classify(
+                        snapshot,
+                        before.as_deref().unwrap_or_default(),
+                        actual,
+                    ) == Class::Rendering =>
+            {
+                let pinned = self.toolchain.mismatch.as_ref().map(|m| m.pinned.clone());
+                // Without rust-src the difference may be std's missing quotes, not the compiler.
+                let note =
+                    if snapshot == Snapshot::Diagnostics { compile_fail_note() } else { None };
+                let differs = Failure::Differs { path: p, check, diff, note };
+                let note = Failure::Drift {
+                    class: Class::Rendering,
+                    pinned: pinned.unwrap_or_default(),
+                    failure: Box::new(differs),
+                };
+                eprintln!("{note}");
+                self.toolchain.changes.lock().unwrap().push(change(Class::Rendering, false));
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Whether the toolchain in use differs in a tool that renders this snapshot.
+    fn excused(&self, snapshot: Snapshot) -> bool {
+        let Some(m) = &self.toolchain.mismatch else { return false };
+        match snapshot {
+            Snapshot::Program { .. } => m.rustc || m.valgrind,
+            Snapshot::Diagnostics => m.rustc,
+            Snapshot::Clippy => m.rustc || m.clippy,
+        }
+    }
+
+    /// Whether this check let a rendering difference pass: such a pass is not remembered, so
+    /// every run says what differs.
+    fn drifted(&self, name: &str) -> bool {
+        self.toolchain.changes.lock().unwrap().iter().any(|c| c.check == name && !c.blessed)
     }
 
     /// Builds every listing, except compile-fail listings that failed the same way last time:
@@ -146,7 +310,7 @@ impl Book {
             let into = if built_as_tests(spec) { &mut tests } else { &mut programs };
             into.packages.push((listing.package.as_str(), listing.id.as_str()));
         }
-        build::build_all(&self.root, &[programs, tests])
+        build::build_all_with(&self.root, &[programs, tests], self.options.rustc.as_deref())
     }
 
     fn run_listing(&self, listing: &Listing, spec: &Spec, views: &Views) -> Result<(), Failure> {
@@ -168,6 +332,9 @@ impl Book {
             return Ok(());
         }
         check()?;
+        if self.drifted(&listing.name) {
+            return Ok(());
+        }
         // Edited while the suite ran: what passed (its declaration read and its program built
         // before the edit) is not what the key now describes.
         if crate::cache::folder_hash(&listing.dir) != listing.fingerprint {
@@ -209,18 +376,18 @@ impl Book {
         };
         let shown = verdict::check(&cx)?;
         let order = if spec.unordered { Order::AnyLineOrder } else { Order::Exact };
-        snapshot::compare(
-            &listing.output_snapshot(),
-            &shown,
-            &listing.name,
-            self.options.bless,
-            order,
-        )
-        .map_err(|e| match e {
-            Failure::Differs { path, check, diff, note: None } if !spec.kind.runs() => {
-                Failure::Differs { path, check, diff, note: compile_fail_note() }
+        let output = if spec.kind.runs() {
+            Snapshot::Program { unordered: spec.unordered }
+        } else {
+            Snapshot::Diagnostics
+        };
+        self.compare(listing, &listing.output_snapshot(), &shown, order, output).map_err(|e| {
+            match e {
+                Failure::Differs { path, check, diff, note: None } if !spec.kind.runs() => {
+                    Failure::Differs { path, check, diff, note: compile_fail_note() }
+                }
+                other => other,
             }
-            other => other,
         })?;
         if !spec.clippy.is_empty() {
             let target = lint::Target {
@@ -229,14 +396,15 @@ impl Book {
                 dir: &listing.dir,
                 root: &self.root,
                 views,
+                rustc: self.options.rustc.as_deref(),
             };
             let findings = lint::check(&target, &spec.clippy)?;
-            snapshot::compare(
+            self.compare(
+                listing,
                 &listing.clippy_snapshot(),
                 &findings,
-                &listing.name,
-                self.options.bless,
                 Order::Exact,
+                Snapshot::Clippy,
             )?;
         }
         Ok(())

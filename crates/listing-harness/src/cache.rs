@@ -26,6 +26,17 @@ impl Cache {
         }
     }
 
+    /// Also keys every entry by `toolchain` (the versions of the tools in use): a listing that
+    /// passed under one compiler has not passed under another, even when the harness binary
+    /// is the same (a `RUSTC` override).
+    pub fn salted(mut self, toolchain: &str) -> Cache {
+        let mut salt = DefaultHasher::new();
+        salt.write_u64(self.salt);
+        salt.write(toolchain.as_bytes());
+        self.salt = salt.finish();
+        self
+    }
+
     /// Everything in the listing's folder, the lock file and, for a built listing, the identity
     /// of its executable (cargo rewrites it whenever anything it was built from changed).
     pub fn key(&self, listing_dir: &Path, executable: Option<&Path>, extra: &str) -> String {

@@ -39,6 +39,14 @@ pub fn command(root: &Path, subcommand: &[&str]) -> Command {
     cmd
 }
 
+/// Makes cargo compile with `rustc` instead of the toolchain's (the self-test's fake compiler).
+/// Set on the harness's own commands only: the test binary itself was built by the real one.
+pub fn with_rustc(cmd: &mut Command, rustc: Option<&Path>) {
+    if let Some(rustc) = rustc {
+        cmd.env("RUSTC", rustc);
+    }
+}
+
 /// The command as a person would type it (for messages).
 pub fn describe(cmd: &Command) -> String {
     let args: Vec<String> = cmd

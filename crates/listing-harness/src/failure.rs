@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use book_listings::SpecError;
 
+use crate::toolchain::Class;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Failure {
     /// The listing's declaration cannot be accepted.
@@ -106,6 +108,14 @@ pub enum Failure {
     },
     /// Several problems of one check, reported together.
     Many(Vec<Failure>),
+    /// On a toolchain other than the one that verified the snapshots (`pinned`), a failure
+    /// that the change of toolchain can explain. Only outcome changes fail; rendering changes
+    /// are reported beside the run.
+    Drift {
+        class: Class,
+        pinned: String,
+        failure: Box<Failure>,
+    },
 }
 
 impl Failure {
@@ -116,6 +126,7 @@ impl Failure {
             Failure::WrongEnding { elapsed, .. } => *elapsed = Duration::ZERO,
             Failure::Busy { cpu, .. } => *cpu = Duration::ZERO,
             Failure::Many(all) => *all = all.iter().map(Failure::without_timings).collect(),
+            Failure::Drift { failure, .. } => **failure = failure.without_timings(),
             _ => {}
         }
         copy
@@ -228,6 +239,39 @@ impl fmt::Display for Failure {
                 let texts: Vec<String> = all.iter().map(ToString::to_string).collect();
                 write!(f, "{}", texts.join("\n\n"))
             }
+            Failure::Drift { class: Class::Rendering, failure, .. } => match &**failure {
+                // Said beside the run, which passes: what differs, and that it was let pass.
+                Failure::Differs { path, check, diff, note } => {
+                    write!(
+                        f,
+                        "toolchain drift (rendering): {check}: {} differs only in how the tools \
+                         print it; not failed:\n{diff}",
+                        path.display()
+                    )?;
+                    if let Some(note) = note {
+                        write!(f, "\nnote: {note}")?;
+                    }
+                    Ok(())
+                }
+                other => write!(f, "toolchain drift (rendering): {other}"),
+            },
+            Failure::Drift { class: Class::Outcome, pinned, failure } => {
+                writeln!(f, "toolchain drift (outcome): the book's prose may now be wrong")?;
+                match &**failure {
+                    // Blessing would rewrite the book to this reader's compiler: not the advice.
+                    Failure::Differs { diff, .. } => {
+                        writeln!(f, "output differs from the snapshot:\n{diff}")?
+                    }
+                    other => writeln!(f, "{other}")?,
+                }
+                write!(
+                    f,
+                    "next steps: check the book with the toolchain that verified it \
+                     (`rustup toolchain install {pinned}`; rust-toolchain.toml makes `cargo test` \
+                     here use it), or move the book to this toolchain and review what changed \
+                     (`cargo xtask upgrade-rust`, README \"Upgrading Rust\")"
+                )
+            }
         }
     }
 }
@@ -260,6 +304,40 @@ mod tests {
         assert_eq!(
             ending(0.5).to_string(),
             "expected: run\nactual: it exited with status 1 after 0.5 s\n--- stdout\n--- stderr\n"
+        );
+    }
+
+    #[test]
+    fn drift_is_labelled_and_never_advises_bless() {
+        let differs = Failure::Differs {
+            path: "out.txt".into(),
+            check: "ch/01".into(),
+            diff: "-a\n+b\n".into(),
+            note: None,
+        };
+        assert!(differs.to_string().contains("BLESS=1"));
+        let drift = Failure::Drift {
+            class: Class::Outcome,
+            pinned: "1.95.0".into(),
+            failure: differs.into(),
+        };
+        let text = drift.to_string();
+        assert!(!text.contains("BLESS"), "{text}");
+        let Failure::Drift { failure: differs, .. } = drift else { unreachable!() };
+        let rendering =
+            Failure::Drift { class: Class::Rendering, pinned: "1.95.0".into(), failure: differs };
+        assert_eq!(
+            rendering.to_string(),
+            "toolchain drift (rendering): ch/01: out.txt differs only in how the tools print it; \
+             not failed:\n-a\n+b\n"
+        );
+        assert_eq!(
+            text,
+            "toolchain drift (outcome): the book's prose may now be wrong\noutput differs from the \
+             snapshot:\n-a\n+b\n\nnext steps: check the book with the toolchain that verified it \
+             (`rustup toolchain install 1.95.0`; rust-toolchain.toml makes `cargo test` here use \
+             it), or move the book to this toolchain and review what changed (`cargo xtask \
+             upgrade-rust`, README \"Upgrading Rust\")"
         );
     }
 

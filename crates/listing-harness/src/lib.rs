@@ -12,7 +12,9 @@ pub mod normalise;
 pub mod options;
 pub mod process;
 pub mod quiz;
+pub mod report;
 pub mod snapshot;
+pub mod toolchain;
 pub mod valgrind;
 pub mod verdict;
 
@@ -121,14 +123,49 @@ pub fn listings(root: &Path, layout: &Layout) -> Result<(Vec<Listing>, PathBuf),
 
 /// Every check of the book at `root`.
 pub fn checks(root: &Path, options: Options) -> Result<Vec<Check>, Failure> {
+    checks_and_drift(root, options).map(|(checks, _)| checks)
+}
+
+/// Every check of the book at `root`, and how the toolchain in use differs from the one that
+/// verified its snapshots (one headline per differing tool, to say before any check runs).
+pub fn checks_and_drift(
+    root: &Path,
+    options: Options,
+) -> Result<(Vec<Check>, Option<toolchain::Mismatch>), Failure> {
     let layout = Layout::load(root).map_err(Failure::Load)?;
+    let recorded = toolchain::Versions::load(&layout.verified_with).map_err(Failure::Load)?;
+    let current = toolchain::Versions::current(options.rustc.as_deref()).map_err(Failure::Load)?;
+    let mismatch = recorded.as_ref().and_then(|r| toolchain::compare(r, &current));
+    if let Some(m) = &mismatch
+        && options.bless
+        && !options.upgrade
+    {
+        // Blessing here would rewrite the book's snapshots to this reader's toolchain, one
+        // listing at a time, under a record that still names the old one.
+        return Err(Failure::Load(format!(
+            "{}\nBLESS=1 would write snapshots of this toolchain into a book verified with \
+             another: bless with the pinned toolchain (`rustup toolchain install {}`), or move \
+             the whole book to this one with `cargo xtask upgrade-rust`",
+            m.headlines.join("\n"),
+            m.pinned
+        )));
+    }
     let (listings, target_dir) = listings(root, &layout)?;
     let pages = book::pages(&layout)?;
     let quiz_programs =
         pages.iter().flat_map(|p| p.quizzes()).flat_map(|path| quiz::programs(&path)).collect();
     let skip_valgrind = options.skip_valgrind && !valgrind::installed();
+    let toolchain = book::Tracking {
+        pending: listings.len().into(),
+        recorded,
+        current,
+        mismatch: mismatch.clone(),
+        ..book::Tracking::default()
+    };
+    let salt = format!("{:?}", toolchain.current);
     let book = Arc::new(book::Book {
-        cache: options.cache.then(|| cache::Cache::new(&target_dir, root)),
+        cache: options.cache.then(|| cache::Cache::new(&target_dir, root).salted(&salt)),
+        toolchain,
         root: root.to_path_buf(),
         layout,
         listings,
@@ -145,7 +182,12 @@ pub fn checks(root: &Path, options: Options) -> Result<Vec<Check>, Failure> {
         checks.push(Check {
             name: listing.name.clone(),
             ignored: (needs_valgrind && skip_valgrind).then(|| "valgrind is not installed".into()),
-            run: Box::new(move || shared.check_listing(&shared.listings[index])),
+            run: Box::new(move || {
+                let listing = &shared.listings[index];
+                let result = shared.check_listing(listing);
+                shared.finished(&listing.name, &result);
+                result
+            }),
         });
     }
     for (index, page) in book.pages.iter().enumerate() {
@@ -164,7 +206,7 @@ pub fn checks(root: &Path, options: Options) -> Result<Vec<Check>, Failure> {
             });
         }
     }
-    Ok(checks)
+    Ok((checks, mismatch))
 }
 
 /// `fn main` of a book's `tests/listings.rs`: every check as a libtest-mimic test.
@@ -187,7 +229,11 @@ fn run_main() -> Result<ExitCode, String> {
     let options = Options::from_env()?;
     let root = options::book_root(|name| std::env::var_os(name))?;
     let only = options.only.clone();
-    let checks = checks(&root, options).map_err(|e| e.to_string())?;
+    let (checks, mismatch) = checks_and_drift(&root, options).map_err(|e| e.to_string())?;
+    // Said first: every difference below is to be read in its light.
+    for headline in mismatch.iter().flat_map(|m| &m.headlines) {
+        eprintln!("{headline}");
+    }
     if let Some(names) = &only {
         let known: Vec<&str> = checks.iter().map(|c| c.name.as_str()).collect();
         unknown_names(names, &known)?;

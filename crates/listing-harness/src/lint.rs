@@ -16,6 +16,8 @@ pub struct Target<'a> {
     pub dir: &'a Path,
     pub root: &'a Path,
     pub views: &'a Views,
+    /// The rustc Clippy's cargo compiles dependencies with (None: the toolchain's).
+    pub rustc: Option<&'a Path>,
 }
 
 /// The text of the Clippy snapshot, after checking every run's lints.
@@ -56,7 +58,9 @@ fn command_line(run: &ClippyRun) -> String {
 /// Runs Clippy on one listing; returns the sorted names of the lints that fired, and the
 /// rendered diagnostics in the order Clippy emitted them.
 fn clippy(target: &Target, args: &[String]) -> Result<(Vec<String>, Vec<String>), Failure> {
-    let output = crate::cargo::command(target.root, &["clippy", "--quiet"])
+    let mut cmd = crate::cargo::command(target.root, &["clippy", "--quiet"]);
+    crate::cargo::with_rustc(&mut cmd, target.rustc);
+    let output = cmd
         .args(["--package", target.package, "--"])
         .args(args)
         .output()

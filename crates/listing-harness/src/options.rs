@@ -8,6 +8,8 @@
 //! | `BOOK_REPEAT=N` | run each listing N times; any difference between runs fails |
 //! | `BOOK_ONLY=a,b` | exactly these checks; a name that matches no check is an error |
 //! | `BOOK_SKIP_VALGRIND=1` | report listings that need valgrind as ignored when it is missing |
+//! | `BOOK_UPGRADE=1` | with `BLESS=1`: bless on another toolchain than the one recorded (`cargo xtask upgrade-rust`) |
+//! | `BOOK_REPORT=path` | write a review of every snapshot change and drift (Markdown) there |
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -20,11 +22,27 @@ pub struct Options {
     pub repeat: usize,
     pub only: Option<Vec<String>>,
     pub skip_valgrind: bool,
+    /// Bless may move the book to another toolchain than the recorded one.
+    pub upgrade: bool,
+    /// Where to write the review report of snapshot changes (`cargo xtask upgrade-rust`).
+    pub report: Option<PathBuf>,
+    /// The rustc cargo builds the listings with (`RUSTC` on the harness's cargo commands
+    /// only); None: the one rustup picks. For the self-test's fake compiler.
+    pub rustc: Option<PathBuf>,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { bless: false, cache: true, repeat: 1, only: None, skip_valgrind: false }
+        Options {
+            bless: false,
+            cache: true,
+            repeat: 1,
+            only: None,
+            skip_valgrind: false,
+            upgrade: false,
+            report: None,
+            rustc: None,
+        }
     }
 }
 
@@ -81,6 +99,15 @@ impl Options {
             repeat,
             only,
             skip_valgrind: switch("BOOK_SKIP_VALGRIND")?,
+            upgrade: switch("BOOK_UPGRADE")?,
+            report: match text("BOOK_REPORT")? {
+                None => None,
+                Some(path) if path.is_empty() => {
+                    return Err("BOOK_REPORT is set but empty: expected a file to write".into());
+                }
+                Some(path) => Some(PathBuf::from(path)),
+            },
+            rustc: None,
         })
     }
 }
@@ -138,6 +165,12 @@ mod tests {
             assert!(e.starts_with(&format!("BOOK_REPEAT=\"{bad}\"")), "{e}");
         }
         assert!(with(&[("BLESS", "1"), ("BOOK_REPEAT", "2")]).is_err());
+    }
+
+    #[test]
+    fn report_names_a_file() {
+        assert_eq!(with(&[("BOOK_REPORT", "t/r.md")]).unwrap().report, Some("t/r.md".into()));
+        assert!(with(&[("BOOK_REPORT", "")]).unwrap_err().contains("BOOK_REPORT is set but empty"));
     }
 
     #[test]

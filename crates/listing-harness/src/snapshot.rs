@@ -59,12 +59,17 @@ pub fn compare(
     if same(&expected, actual, order) {
         return Ok(false);
     }
-    let diff = TextDiff::from_lines(&expected, actual)
+    let diff = diff(path, &expected, actual);
+    Err(Failure::Differs { path: path.to_path_buf(), check: check.to_string(), diff, note: None })
+}
+
+/// The snapshot at `path` against a run, as a unified diff.
+pub fn diff(path: &Path, expected: &str, actual: &str) -> String {
+    TextDiff::from_lines(expected, actual)
         .unified_diff()
         .context_radius(3)
         .header(&path.display().to_string(), "actual run")
-        .to_string();
-    Err(Failure::Differs { path: path.to_path_buf(), check: check.to_string(), diff, note: None })
+        .to_string()
 }
 
 #[cfg(test)]
