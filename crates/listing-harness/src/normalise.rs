@@ -298,10 +298,10 @@ mod tests {
             "src/main.rs".to_string(),
             ReaderView::new(&source, &Part::Anchor("here".into()), true),
         )];
-        let diagnostic = "error: x\n  --> src/main.rs:10:1\n   |\n10 | // line 9\n   |\n  ::: src/main.rs:9:1\n   |\n 9 | // line 8\n   = note: z\n  not a gutter line";
+        let diagnostic = "error: x\n  --> src/main.rs:10:1\n   |\n10 | // line 9\n   |\n  ::: src/main.rs:9:1\n   |\n 9 | // line 8\n   = note: z\n  not a gutter line\n   nor this";
         assert_eq!(
             reader_gutters(diagnostic, &views),
-            "error: x\n --> src/main.rs:10:1\n  |\n9 | // line 9\n  |\n ::: src/main.rs:9:1\n  |\n8 | // line 8\n  = note: z\n  not a gutter line"
+            "error: x\n --> src/main.rs:10:1\n  |\n9 | // line 9\n  |\n ::: src/main.rs:9:1\n  |\n8 | // line 8\n  = note: z\n  not a gutter line\n   nor this"
         );
     }
 
