@@ -293,7 +293,7 @@ impl Book {
                 .filter(|l| matches!(&l.spec, Ok(spec) if !spec.kind.runs()))
                 .filter(|l| {
                     let views = views(&self.sources_shown(l)).unwrap_or_default();
-                    cache.passed(&l.name, &cache.key(&l.dir, None, &format!("{views:?}")))
+                    cache.passed(&l.name, &cache.key(l.fingerprint, None, &format!("{views:?}")))
                 })
                 .map(|l| l.name.as_str())
                 .collect(),
@@ -327,7 +327,7 @@ impl Book {
             _ => built.and_then(|b| b.executable.as_deref()),
         };
         // The pages' numbering changes the snapshots too: it is part of the key.
-        let key = cache.key(&listing.dir, executable, &format!("{views:?}"));
+        let key = cache.key(listing.fingerprint, executable, &format!("{views:?}"));
         if cache.passed(&listing.name, &key) {
             return Ok(());
         }

@@ -7,10 +7,9 @@ use std::path::{Path, PathBuf};
 
 pub struct Cache {
     dir: PathBuf,
-    /// The harness binary itself: a changed harness (or a new rustc, which rebuilds it)
-    /// invalidates every entry.
+    /// The harness binary itself and `Cargo.lock`, read once per run: a changed harness (or a
+    /// new rustc, which rebuilds it) or a changed dependency invalidates every entry.
     salt: u64,
-    lock_file: PathBuf,
 }
 
 impl Cache {
@@ -19,11 +18,8 @@ impl Cache {
         if let Ok(exe) = std::env::current_exe() {
             file_identity(&exe, &mut salt);
         }
-        Cache {
-            dir: target_dir.join("listing-cache"),
-            salt: salt.finish(),
-            lock_file: root.join("Cargo.lock"),
-        }
+        salt.write(&std::fs::read(root.join("Cargo.lock")).unwrap_or_default());
+        Cache { dir: target_dir.join("listing-cache"), salt: salt.finish() }
     }
 
     /// Also keys every entry by `toolchain` (the versions of the tools in use): a listing that
@@ -37,14 +33,14 @@ impl Cache {
         self
     }
 
-    /// Everything in the listing's folder, the lock file and, for a built listing, the identity
-    /// of its executable (cargo rewrites it whenever anything it was built from changed).
-    pub fn key(&self, listing_dir: &Path, executable: Option<&Path>, extra: &str) -> String {
+    /// The listing's folder as it was read (`folder`, its `folder_hash`), the salt and, for a
+    /// built listing, the identity of its executable (cargo rewrites it whenever anything it
+    /// was built from changed).
+    pub fn key(&self, folder: u64, executable: Option<&Path>, extra: &str) -> String {
         let mut hash = DefaultHasher::new();
         hash.write_u64(self.salt);
         hash.write(extra.as_bytes());
-        hash.write(&std::fs::read(&self.lock_file).unwrap_or_default());
-        hash.write_u64(folder_hash(listing_dir));
+        hash.write_u64(folder);
         if let Some(exe) = executable {
             file_identity(exe, &mut hash);
         }
