@@ -237,16 +237,21 @@ mod tests {
         assert_eq!(reader_gutters(std_only, &views()), std_only, "std's lines keep their numbers");
     }
 
-    #[test]
-    fn a_gutter_that_narrows_is_padded_again() {
+    /// `src/main.rs` with an ANCHOR line above twelve lines: file line 10 is the reader's 9.
+    fn twelve_lines_under_an_anchor() -> Vec<(String, ReaderView)> {
         let mut source = String::from("// ANCHOR: here\n");
         for i in 1..=12 {
             source += &format!("// line {i}\n");
         }
-        let views = vec![(
+        vec![(
             "src/main.rs".to_string(),
             ReaderView::new(&source, &Part::Anchor("here".into()), true),
-        )];
+        )]
+    }
+
+    #[test]
+    fn a_gutter_that_narrows_is_padded_again() {
+        let views = twelve_lines_under_an_anchor();
         let diagnostic =
             "error: x\n  --> src/main.rs:10:1\n   |\n10 | // line 9\n   | ^^\n   = help: y";
         assert_eq!(
@@ -271,14 +276,7 @@ mod tests {
     fn a_gutter_keeps_a_width_it_did_not_get_from_its_numbers() {
         // Width 3 for two-digit numbers: not rustc's own sizing, so left alone.
         let odd = "error: x\n   --> src/main.rs:10:1\n    |\n 10 | // line 9\n";
-        let mut source = String::from("// ANCHOR: here\n");
-        for i in 1..=12 {
-            source += &format!("// line {i}\n");
-        }
-        let views = vec![(
-            "src/main.rs".to_string(),
-            ReaderView::new(&source, &Part::Anchor("here".into()), true),
-        )];
+        let views = twelve_lines_under_an_anchor();
         assert_eq!(
             reader_gutters(odd, &views),
             "error: x\n   --> src/main.rs:10:1\n    |\n  9 | // line 9\n"
@@ -290,14 +288,7 @@ mod tests {
 
     #[test]
     fn a_narrowed_gutter_moves_every_kind_of_gutter_line() {
-        let mut source = String::from("// ANCHOR: here\n");
-        for i in 1..=12 {
-            source += &format!("// line {i}\n");
-        }
-        let views = vec![(
-            "src/main.rs".to_string(),
-            ReaderView::new(&source, &Part::Anchor("here".into()), true),
-        )];
+        let views = twelve_lines_under_an_anchor();
         let diagnostic = "error: x\n  --> src/main.rs:10:1\n   |\n10 | // line 9\n   |\n  ::: src/main.rs:9:1\n   |\n 9 | // line 8\n   = note: z\n  not a gutter line\n   nor this";
         assert_eq!(
             reader_gutters(diagnostic, &views),
