@@ -307,6 +307,11 @@ impl Book {
             if unchanged.contains(listing.name.as_str()) {
                 continue;
             }
+            // `BOOK_ONLY` is the fast loop of an author working on a few listings: building the
+            // other listings too would cost a cold checkout minutes and run none of them.
+            if self.options.only.as_ref().is_some_and(|only| !only.contains(&listing.name)) {
+                continue;
+            }
             let into = if built_as_tests(spec) { &mut tests } else { &mut programs };
             into.packages.push((listing.package.as_str(), listing.id.as_str()));
         }
