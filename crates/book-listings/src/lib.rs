@@ -7,6 +7,7 @@ pub mod kind;
 pub mod layout;
 pub mod lines;
 pub mod markdown;
+pub mod prose;
 pub mod spec;
 
 pub use kind::Kind;

@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{LazyLock, Mutex, OnceLock};
 
+use book_listings::layout::ProseRules;
 use book_listings::lines::{self, ReaderView};
 use book_listings::markdown::{self, Directive, Include, Part};
-use book_listings::{Kind, Layout, Spec, kind};
+use book_listings::{Kind, Layout, Spec, kind, prose};
 use regex::Regex;
 
 use crate::build::{self, Built, Invocation};
@@ -31,6 +32,8 @@ pub struct Page {
     pub line_refs: Vec<(usize, String)>,
     /// Whether the summary links to it: a page it does not list is not in the book.
     pub in_summary: bool,
+    /// Its prose measured, when the book's readability limits apply to it.
+    pub prose: Option<prose::Prose>,
 }
 
 impl Page {
@@ -75,6 +78,11 @@ pub fn pages(layout: &Layout) -> Result<Vec<Page>, Failure> {
             includes: markdown::scan(&text),
             line_refs: markdown::line_numbers_in_prose(&text),
             in_summary: path == summary_path || listed.contains(&path),
+            prose: layout
+                .prose
+                .as_ref()
+                .filter(|rules| rules.applies_to(&entry.file_name().to_string_lossy()))
+                .map(|rules| prose::measure(&text, &rules.banned_words)),
         });
     }
     Ok(pages)
@@ -587,6 +595,9 @@ impl Book {
 
     pub fn check_page(&self, page: &Page) -> Result<(), Failure> {
         let mut problems = Vec::new();
+        if let (Some(measured), Some(rules)) = (&page.prose, &self.layout.prose) {
+            problems.extend(prose_problems(&page.name, measured, rules));
+        }
         if !page.in_summary {
             problems.push(Failure::Page {
                 at: page.name.clone(),
@@ -726,6 +737,41 @@ pub fn check_fence(info: Option<&str>, kind: &Kind) -> Result<(), String> {
     Ok(())
 }
 
+/// A page over the book's readability limits: the share and the sentences to rewrite first (the
+/// most joiners), and every use of a banned word, each with its line.
+fn prose_problems(page: &str, measured: &prose::Prose, rules: &ProseRules) -> Vec<Failure> {
+    let mut problems = Vec::new();
+    let share = measured.chained_percent();
+    if share > rules.max_chained_percent {
+        let mut worst: Vec<&prose::Sentence> = measured.chained().collect();
+        worst.sort_by_key(|s| std::cmp::Reverse(s.joiners));
+        let examples: Vec<String> =
+            worst.iter().take(3).map(|s| format!("\n  line {}: {}", s.line, s.text)).collect();
+        problems.push(Failure::Page {
+            at: page.to_string(),
+            message: format!(
+                "{share:.1} % of its {} sentences chain two or more of `:` `;` `—` `(` (the \
+                 limit is {} %): give each claim its own sentence. `cargo xtask prose {}` lists \
+                 them all; the worst:{}",
+                measured.sentences.len(),
+                rules.max_chained_percent,
+                page.rsplit('/').next().unwrap_or(page),
+                examples.concat()
+            ),
+        });
+    }
+    for (line, word) in &measured.banned {
+        problems.push(Failure::Page {
+            at: format!("{page}:{line}"),
+            message: format!(
+                "the prose says {word:?}: say what is true for the reader (\"this program \
+                 deadlocks\"), not how the book checks it"
+            ),
+        });
+    }
+    problems
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -769,5 +815,34 @@ mod tests {
         });
         assert!(matches!(flaky, Err(Failure::Flaky { run: 2, first: None, .. })), "{flaky:?}");
         assert_eq!(repeated(3, || Ok(())), Ok(()));
+    }
+
+    #[test]
+    fn prose_over_the_limits_names_the_worst_sentences_and_banned_words() {
+        let rules = ProseRules {
+            pages: "ch".into(),
+            max_chained_percent: 40.0,
+            banned_words: vec!["harness".into()],
+        };
+        let text = "Plain. Also plain.\n\nOne: two; three (four).\n\nThe harness: ran (it).\n";
+        let measured = prose::measure(text, &rules.banned_words);
+        let messages: Vec<String> = prose_problems("src/ch01.md", &measured, &rules)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages[0].starts_with("src/ch01.md: 50.0 % of its 4 sentences"),
+            "{}",
+            messages[0]
+        );
+        assert!(messages[0].contains("line 3: One: two; three (four)."), "{}", messages[0]);
+        assert!(
+            messages[1].starts_with("src/ch01.md:5: the prose says \"harness\""),
+            "{}",
+            messages[1]
+        );
+        let lenient = ProseRules { max_chained_percent: 50.0, banned_words: vec![], ..rules };
+        assert!(prose_problems("src/ch01.md", &prose::measure(text, &[]), &lenient).is_empty());
     }
 }
