@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, SystemTime};
 
+use book_listings::exercise::slug;
 use book_listings::{Kind, Layout, kind};
 
 const USAGE: &str = "usage: cargo xtask exercise [NAME] [--once] [--solution] [--list]
@@ -30,14 +31,6 @@ impl Exercise {
     fn matches(&self, name: &str) -> bool {
         self.slug == name || self.listing == name || self.listing.rsplit('/').next() == Some(name)
     }
-}
-
-/// The short name of an exercise folder: `80-exercise-tree` → `tree`.
-pub fn slug(folder: &str) -> String {
-    let without_number = folder.split_once('-').map_or(folder, |(n, rest)| {
-        if n.chars().all(|c| c.is_ascii_digit()) { rest } else { folder }
-    });
-    without_number.strip_prefix("exercise-").unwrap_or(without_number).to_string()
 }
 
 /// Every exercise of the book, in the book's order (chapter, then number).
@@ -112,7 +105,9 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
             }
             other if name.is_none() => name = Some(other.to_string()),
             other => {
-                return Err(format!("exercise: one exercise at a time (also got {other})\n{USAGE}"));
+                return Err(format!(
+                    "exercise: one exercise at a time (also got {other})\n{USAGE}"
+                ));
             }
         }
     }
@@ -255,14 +250,6 @@ mod tests {
 
     fn exercise(slug: &str, listing: &str) -> Exercise {
         Exercise { slug: slug.into(), listing: listing.into(), dir: PathBuf::from(listing) }
-    }
-
-    #[test]
-    fn short_names_drop_the_number_and_the_word_exercise() {
-        assert_eq!(slug("80-exercise-tree"), "tree");
-        assert_eq!(slug("81-exercise-rc-that-counts"), "rc-that-counts");
-        assert_eq!(slug("tree"), "tree");
-        assert_eq!(slug("x-exercise-y"), "x-exercise-y");
     }
 
     #[test]
