@@ -435,7 +435,7 @@ describe('listings', () => {
                 assert.equal(await marker.innerText(), kind.marker, `a ${kind.name} marker`);
                 assert.ok(await page.locator(`.output-label.label-${kind.class}`).count() > 0, `a ${kind.name} output label`);
             }
-            assert.match(await page.locator('.output-label.label-deadlock').first().innerText(), /^Deadlock — killed after \d+(\.\d+)? s$/);
+            assert.match(await page.locator('.output-label.label-deadlock').first().innerText(), /^No further output — the program is stuck; stopped after \d+(\.\d+)? s$/);
             const compileFail = page.locator('.marker-compile-fail + pre').first();
             assert.equal(await compileFail.locator(RUNNABLE).count(), 1, 'a compile-fail listing can be run to see the error');
             assert.equal(await compileFail.locator('code').getAttribute('contenteditable'), 'plaintext-only', 'and edited');

@@ -4,6 +4,7 @@ mod bench;
 mod book;
 mod browser;
 mod listings;
+mod prose;
 mod tools;
 mod upgrade;
 
@@ -11,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
-const USAGE: &str = "usage: cargo xtask <serve|test|tools|bench|mutants|flakes|upgrade-rust>
+const USAGE: &str = "usage: cargo xtask <serve|test|tools|bench|mutants|flakes|upgrade-rust|prose>
   serve   install the pinned book tools if missing, then serve the book on http://127.0.0.1:3000
   test    install what is missing, then run every test (listings, harness self-test, page code
           blocks, book build and links, the book in headless chromium) and print a time per phase
@@ -25,7 +26,10 @@ const USAGE: &str = "usage: cargo xtask <serve|test|tools|bench|mutants|flakes|u
           report any whose outcome or output differs between runs
   upgrade-rust
           (as `cargo +<toolchain> xtask upgrade-rust`) bless every listing under that toolchain,
-          write the review report target/upgrade-report.md, and pin the toolchain if all pass";
+          write the review report target/upgrade-report.md, and pin the toolchain if all pass
+  prose [PAGE...]
+          per page: sentences, the share chaining two or more of `:` `;` `—` `(`, banned words;
+          with pages named, every such sentence with its line";
 
 fn main() -> ExitCode {
     let root = workspace_root();
@@ -38,6 +42,7 @@ fn main() -> ExitCode {
         Some("flakes") => flakes(&root, &args[1..]),
         Some("mutants") => mutants(&root, &args[1..]),
         Some("upgrade-rust") => upgrade::upgrade(&root),
+        Some("prose") => prose::report(&root, &args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

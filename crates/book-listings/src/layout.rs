@@ -9,6 +9,11 @@
 //! verified-with = "verified-with.toml"  # the toolchain that verified the snapshots
 //! min-quiz-questions = 5        # the chapter standard for quizzes (0: no minimum)
 //! min-tracing-questions = 2
+//!
+//! [workspace.metadata.listings.prose]   # optional: readability limits (see `prose.rs`)
+//! pages = "ch"                  # pages whose file name starts with this
+//! max-chained-percent = 5       # sentences chaining two or more of `:` `;` `—` `(`
+//! banned-words = ["harness"]    # words their prose must not use
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -28,6 +33,24 @@ pub struct Layout {
     pub verified_with: PathBuf,
     pub min_quiz_questions: usize,
     pub min_tracing_questions: usize,
+    /// None: the book sets no readability limits.
+    pub prose: Option<ProseRules>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ProseRules {
+    /// The limits apply to the pages whose file name starts with this ("" for every page).
+    pub pages: String,
+    pub max_chained_percent: f64,
+    #[serde(default)]
+    pub banned_words: Vec<String>,
+}
+
+impl ProseRules {
+    pub fn applies_to(&self, page_file_name: &str) -> bool {
+        page_file_name.starts_with(&self.pages) && page_file_name != "SUMMARY.md"
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -39,6 +62,7 @@ struct Configured {
     verified_with: Option<String>,
     min_quiz_questions: Option<usize>,
     min_tracing_questions: Option<usize>,
+    prose: Option<ProseRules>,
 }
 
 #[derive(Deserialize)]
@@ -118,6 +142,7 @@ impl Layout {
                 .join(configured.verified_with.as_deref().unwrap_or("verified-with.toml")),
             min_quiz_questions: configured.min_quiz_questions.unwrap_or(5),
             min_tracing_questions: configured.min_tracing_questions.unwrap_or(2),
+            prose: configured.prose,
         })
     }
 
@@ -177,6 +202,25 @@ mod tests {
         );
         assert_eq!((layout.min_quiz_questions, layout.min_tracing_questions), (5, 2));
         assert_eq!(layout.verified_with, dir.path().join("verified-with.toml"));
+        assert_eq!(layout.prose, None);
+    }
+
+    #[test]
+    fn prose_rules_are_read_and_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = "[workspace.metadata.listings.prose]\npages = \"ch\"\n\
+                        max-chained-percent = 5\nbanned-words = [\"harness\"]\n";
+        write(&dir.path().join("Cargo.toml"), manifest);
+        let rules = Layout::load(dir.path()).unwrap().prose.unwrap();
+        assert_eq!(rules.max_chained_percent, 5.0);
+        assert_eq!(rules.banned_words, ["harness"]);
+        assert!(rules.applies_to("ch03-box.md") && !rules.applies_to("introduction.md"));
+        write(&dir.path().join("Cargo.toml"), &manifest.replace("pages", "page"));
+        let error = Layout::load(dir.path()).unwrap_err();
+        assert!(
+            error.contains("Cargo.toml:2") && error.contains("unknown field `page`"),
+            "{error}"
+        );
     }
 
     #[test]

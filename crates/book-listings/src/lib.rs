@@ -3,10 +3,12 @@
 //! cannot disagree about what a listing is.
 
 pub mod env;
+pub mod exercise;
 pub mod kind;
 pub mod layout;
 pub mod lines;
 pub mod markdown;
+pub mod prose;
 pub mod spec;
 
 pub use kind::Kind;
