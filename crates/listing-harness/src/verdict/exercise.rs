@@ -36,10 +36,10 @@ pub fn starter(kind: &Kind, starter_fails: &str, seen: &Observed) -> Result<Stri
 pub fn solution(spec: &Spec, seen: &Observed, run: u32) -> Result<String, Failure> {
     if !exited(&seen.ran, 0) {
         let of =
-            if spec.runs > 1 { format!(" (run {run} of {})", spec.runs) } else { String::new() };
+            if spec.runs > 1 { format!(", run {run} of {}", spec.runs) } else { String::new() };
         return Err(seen.unexpected(
             &spec.kind,
-            format!("{}: its solution's tests failed{of}", seen.ran.ended.describe()),
+            format!("{} (its solution's tests{of})", seen.ran.ended.describe()),
         ));
     }
     if spec.check_leaks {
@@ -128,7 +128,9 @@ mod tests {
         assert_eq!(solution(&s, &observed(Ended::Exited(0), "ok\n", ""), 1), Ok("ok\n".into()));
         let failed = solution(&s, &observed(Ended::Exited(101), REPORT, ""), 2).unwrap_err();
         assert!(
-            failed.to_string().contains("its solution's tests failed (run 2 of 3)"),
+            failed
+                .to_string()
+                .contains("exited with status 101 (its solution's tests, run 2 of 3)"),
             "{failed}"
         );
         let leaky = spec("kind = \"exercise\"\nstarter-fails = \"x\"\ncheck-leaks = true");
