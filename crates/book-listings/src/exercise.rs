@@ -17,6 +17,15 @@ pub fn tests(source: &str) -> Option<(usize, &str)> {
     None
 }
 
+/// The short name a reader uses for an exercise folder: `80-exercise-tree` → `tree`
+/// (`cargo xtask exercise tree`, and the page's hint under its Run button).
+pub fn slug(folder: &str) -> String {
+    let without_number = folder.split_once('-').map_or(folder, |(n, rest)| {
+        if n.chars().all(|c| c.is_ascii_digit()) { rest } else { folder }
+    });
+    without_number.strip_prefix("exercise-").unwrap_or(without_number).to_string()
+}
+
 /// Why the two halves' tests are not the same, with lines to look at in each.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TestsMismatch {
@@ -43,6 +52,14 @@ mod tests {
     use super::*;
 
     const STARTER: &str = "pub fn f() -> u8 {\n    todo!()\n}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn one() {}\n}\n";
+
+    #[test]
+    fn short_names_drop_the_number_and_the_word_exercise() {
+        assert_eq!(slug("80-exercise-tree"), "tree");
+        assert_eq!(slug("81-exercise-rc-that-counts"), "rc-that-counts");
+        assert_eq!(slug("tree"), "tree");
+        assert_eq!(slug("x-exercise-y"), "x-exercise-y");
+    }
 
     #[test]
     fn the_tests_start_at_their_line() {

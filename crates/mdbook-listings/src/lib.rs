@@ -93,10 +93,18 @@ pub fn mark(markdown: &str, folder: &Path, layout: &Layout) -> Result<String, St
                 spec.kind.output_label(spec.timeout)
             )
         } else {
+            // An exercise's starter names the exercise, for the Run button's local hint.
+            let data = match spec.kind {
+                Kind::Exercise { .. } => {
+                    let folder = dir.file_name().unwrap_or_default().to_string_lossy();
+                    format!(" data-exercise=\"{}\"", book_listings::exercise::slug(&folder))
+                }
+                _ => String::new(),
+            };
             let marker = spec
                 .kind
                 .source_marker()
-                .map(|m| format!("<div class=\"listing-marker marker-{class}\">{m}</div>"))
+                .map(|m| format!("<div class=\"listing-marker marker-{class}\"{data}>{m}</div>"))
                 .unwrap_or_default();
             let numbers = line_numbers(&path, &dir, &include, layout);
             if marker.is_empty() && numbers.is_empty() {
@@ -213,7 +221,7 @@ mod tests {
         assert_eq!(
             labels,
             [
-                "<div class=\"listing-marker marker-exercise\">Exercise: starter code and its tests</div>",
+                "<div class=\"listing-marker marker-exercise\" data-exercise=\"x\">Exercise: starter code and its tests</div>",
                 "<div class=\"output-label label-exercise\">Test report of the starter</div>",
                 "<div class=\"listing-marker marker-solution\">Solution</div>",
                 "<div class=\"output-label label-solution\">Test report of the solution</div>",
