@@ -47,7 +47,21 @@ pub fn exercises(root: &Path) -> Result<Vec<Exercise>, String> {
             found.push(Exercise { slug: slug(folder), listing: listing.name, dir: listing.dir });
         }
     }
+    unique(&found)?;
     Ok(found)
+}
+
+/// The short name is what the reader types: two exercises must not share one.
+fn unique(all: &[Exercise]) -> Result<(), String> {
+    for (i, a) in all.iter().enumerate() {
+        if let Some(b) = all[..i].iter().find(|b| b.slug == a.slug) {
+            return Err(format!(
+                "the exercises {} and {} share the short name `{}`: rename one folder",
+                b.listing, a.listing, a.slug
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The reader's copy of a starter: its own package and workspace (it sits inside the book's
@@ -257,6 +271,20 @@ mod tests {
         let e = exercise("tree", "ch07-rc-arc-weak/80-exercise-tree");
         assert!(e.matches("tree") && e.matches("80-exercise-tree"));
         assert!(e.matches("ch07-rc-arc-weak/80-exercise-tree") && !e.matches("tre"));
+    }
+
+    #[test]
+    fn two_exercises_may_not_share_a_short_name() {
+        let all =
+            [exercise("pool", "ch06/80-exercise-pool"), exercise("pool", "ch09/81-exercise-pool")];
+        let error = unique(&all).unwrap_err();
+        assert!(
+            error.contains(
+                "ch06/80-exercise-pool and ch09/81-exercise-pool share the short name `pool`"
+            ),
+            "{error}"
+        );
+        assert_eq!(unique(&all[..1]), Ok(()));
     }
 
     #[test]
