@@ -22,7 +22,8 @@ const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 // Every page the reader can reach from the table of contents (drafts have no file yet).
 const pages = [...fs.readFileSync(path.join(root, 'src/SUMMARY.md'), 'utf8').matchAll(/\]\(([^)]+)\.md\)/g)]
     .map(match => `${match[1]}.html`);
-const chapters = pages.filter(page => /^ch\d\d/.test(page));
+// Chapters end with a quiz; their exercise pages (chNN-exercises) do not.
+const chapters = pages.filter(page => /^ch\d\d-/.test(page) && !page.endsWith('-exercises.html'));
 
 // What each kind of listing means on a page, from the model the pages are labelled from
 // (crates/book-listings via `mdbook-listings kinds`), not a second copy of the list.
