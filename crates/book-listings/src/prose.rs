@@ -102,11 +102,12 @@ fn paragraphs(markdown: &str) -> Vec<(usize, String)> {
             continue;
         }
         if line.starts_with('<') {
-            // An HTML block (`<details>`, a quiz container) is markup, up to its closing tag;
-            // `<summary>` and one-line elements end on the same line.
+            // Markdown inside `<details>` (an exercise's solution) is prose the reader reads;
+            // any other HTML block (a quiz container) is markup up to its closing tag, and a
+            // one-line element ends on its line.
             end(&mut current, &mut units);
-            in_html =
-                !line.contains("</") && !line.ends_with("/>") && !line.starts_with("<summary");
+            let wrapper = ["<details", "</details", "<summary"].iter().any(|t| line.starts_with(t));
+            in_html = !wrapper && !line.contains("</") && !line.ends_with("/>");
             continue;
         }
         let item = list_item(line);
@@ -132,7 +133,10 @@ fn list_item(line: &str) -> Option<&str> {
         return Some(rest);
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    (digits > 0).then(|| line[digits..].strip_prefix(". ")).flatten()
+    if digits == 0 {
+        return None;
+    }
+    line[digits..].strip_prefix(". ")
 }
 
 /// Inline code becomes `…`, links and images their text, emphasis markers go.
@@ -215,17 +219,46 @@ mod tests {
         assert_eq!(joiners, [0, 2, 1, 0]);
         assert_eq!(prose.chained().count(), 1);
         assert_eq!(prose.chained_percent(), 25.0);
+        let half = measure("One: a; b. Two: c (d). Three. Four.\n", &[]);
+        assert_eq!(half.chained_percent(), 50.0);
+    }
+
+    #[test]
+    fn code_links_images_and_emphasis_are_reduced_to_what_is_read() {
+        let texts = |page: &str| -> Vec<String> {
+            measure(page, &[]).sentences.into_iter().map(|s| s.text).collect()
+        };
+        assert_eq!(texts("Call `Rc::clone(&a)` and ``a`b`` here.\n"), ["Call … and … here."]);
+        assert_eq!(texts("See [the docs](https://x.org/a:b) now.\n"), ["See the docs now."]);
+        assert_eq!(texts("An ![alt](img.png) *image* **here**!\n"), ["An alt image here!"]);
+    }
+
+    #[test]
+    fn sentences_start_with_a_capital_a_digit_code_or_a_quote() {
+        let page = "It is done. 2 threads run. `x` is code. \"Quoted\" too. and not this.\n";
+        let texts: Vec<String> = measure(page, &[]).sentences.into_iter().map(|s| s.text).collect();
+        assert_eq!(
+            texts,
+            ["It is done.", "2 threads run.", "… is code.", "\"Quoted\" too. and not this."]
+        );
     }
 
     #[test]
     fn code_headings_tables_includes_and_html_are_not_prose() {
         let page = "# Title: with (joiners)\n\n```rust\nlet a: (i32; 2);\n```\n\n\
                     ~~~text\nx: (y)\n~~~\n| a: b | (c) |\n{{#include x.rs:anchor}}\n\
-                    <details>\n<summary>Solution: (x)</summary>\n\ninside: (html)\n</details>\n\n\
-                    The only sentence.\n";
+                    <div class=\"quiz\">\ninside: (html)\n</div>\n\nThe only sentence.\n";
         let prose = measure(page, &[]);
         assert_eq!(prose.sentences.len(), 1, "{prose:?}");
-        assert_eq!(prose.sentences[0].line, 18);
+        assert_eq!(prose.sentences[0].line, 16);
+    }
+
+    #[test]
+    fn a_solution_inside_details_and_text_after_a_one_line_element_are_prose() {
+        let page = "<details class=\"solution\">\n<summary>Solution</summary>\n\nWhy it works.\n\n\
+                    </details>\n<br/>\nAfter a break.\n<img src=\"a.svg\">\nHidden: (markup).\n";
+        let texts: Vec<String> = measure(page, &[]).sentences.into_iter().map(|s| s.text).collect();
+        assert_eq!(texts, ["Why it works.", "After a break."]);
     }
 
     #[test]

@@ -133,7 +133,16 @@ mod tests {
                 .contains("exited with status 101 (its solution's tests, run 2 of 3)"),
             "{failed}"
         );
+        let once = spec("kind = \"exercise\"\nstarter-fails = \"x\"");
+        let failed_once =
+            solution(&once, &observed(Ended::Exited(101), REPORT, ""), 1).unwrap_err();
+        assert!(failed_once.to_string().contains("(its solution's tests)"), "{failed_once}");
         let leaky = spec("kind = \"exercise\"\nstarter-fails = \"x\"\ncheck-leaks = true");
+        let clean = "==1== LEAK SUMMARY:\n==1==    definitely lost: 0 bytes in 0 blocks\n==1==    indirectly lost: 0 bytes in 0 blocks\n";
+        assert_eq!(
+            solution(&leaky, &observed(Ended::Exited(0), "ok\n", clean), 1),
+            Ok("ok\n".into())
+        );
         let lost = "==1== LEAK SUMMARY:\n==1==    definitely lost: 8 bytes in 1 blocks\n";
         let seen = observed(Ended::Exited(0), "ok\n", lost);
         assert!(matches!(solution(&leaky, &seen, 1), Err(Failure::Leaked { .. })));
