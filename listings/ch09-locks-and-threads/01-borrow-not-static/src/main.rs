@@ -1,20 +1,20 @@
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Mutex;
 use std::thread;
 
 fn main() {
-    let hits = AtomicU32::new(0);
+    let hits = Mutex::new(0);
     let mut handles = Vec::new();
     for _ in 0..10 {
-        let hits_ref = &hits; // a borrow of a local variable of main...
+        let hits_ref = &hits; // (1) a borrow of a local variable of main...
         handles.push(thread::spawn(move || {
-            // ...moved into a thread that may outlive main
+            // (2) ...moved into a thread that may outlive main
             for _ in 0..100 {
-                hits_ref.fetch_add(1, Ordering::Relaxed);
+                *hits_ref.lock().unwrap() += 1;
             }
         }));
     }
     for handle in handles {
         handle.join().unwrap();
     }
-    println!("hits = {}", hits.load(Ordering::Relaxed));
+    println!("hits = {}", hits.lock().unwrap());
 }
