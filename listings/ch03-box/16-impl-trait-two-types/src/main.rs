@@ -21,10 +21,9 @@ impl Shape for Circle {
 
 // `impl Shape` means one concrete type, chosen by the compiler.
 fn parse(spec: &str) -> impl Shape {
-    if spec == "square" {
-        Square(2.0)
-    } else {
-        Circle { radius: 1.0 }
+    match spec {
+        "square" => Square(2.0),
+        _ => Circle { radius: 1.0 },
     }
 }
 
