@@ -292,7 +292,7 @@ const FAULTS: &[Fault] = &[
         name: "32-deadlock-that-spins",
         metadata: "kind = \"deadlock\"\ntimeout-secs = 1",
         main_rs: "fn main() {\n    println!(\"spinning\");\n    loop {\n        std::hint::spin_loop();\n    }\n}",
-        snapshot: Some("spinning\n[still blocked after 1 s: killed by the test harness]\n"),
+        snapshot: Some("spinning\n[still blocked after 1 s, so the program was stopped]\n"),
         page: "```rust,no_run\n{src}\n```\n\n```text\n{out}\n```\n",
         files: &[],
     },

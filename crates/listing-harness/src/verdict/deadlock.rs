@@ -22,7 +22,7 @@ pub fn judge(spec: &Spec, seen: &Observed) -> Result<String, Failure> {
         });
     }
     Ok(format!(
-        "{}{}[still blocked after {} s: killed by the test harness]\n",
+        "{}{}[still blocked after {} s, so the program was stopped]\n",
         seen.stdout,
         seen.stderr,
         spec.timeout.as_secs_f64()
@@ -40,7 +40,7 @@ mod tests {
         let s = spec("kind = \"deadlock\"\ntimeout-secs = 1");
         assert_eq!(
             judge(&s, &observed(Ended::StillRunning, "locked\n", "")),
-            Ok("locked\n[still blocked after 1 s: killed by the test harness]\n".into())
+            Ok("locked\n[still blocked after 1 s, so the program was stopped]\n".into())
         );
         let mut busy = observed(Ended::StillRunning, "spin\n", "");
         busy.ran.cpu = Duration::from_millis(990);
