@@ -39,7 +39,7 @@ pub fn test(root: &Path) -> Result<(), String> {
     let _ = std::fs::remove_file(&record);
     run(
         Command::new("node")
-            .args(["--test", "--test-concurrency=1", "book.test.mjs"])
+            .args(["--test", "--test-concurrency=1", "book.test.mjs", "exercises.test.mjs"])
             .env("CHROMIUM", &chromium)
             .current_dir(&dir),
         "the browser tests",
@@ -55,7 +55,7 @@ fn pass_key(root: &Path, chromium: &str) -> Result<String, String> {
         .output()
         .map_err(|e| format!("could not start {chromium}: {e}"))?;
     hash.write(&version.stdout);
-    let suite: Vec<PathBuf> = ["book.test.mjs", "package-lock.json"]
+    let suite: Vec<PathBuf> = ["book.test.mjs", "exercises.test.mjs", "package-lock.json"]
         .iter()
         .map(|f| root.join("tests/browser").join(f))
         .collect();

@@ -3,6 +3,7 @@
 mod bench;
 mod book;
 mod browser;
+mod exercise;
 mod listings;
 mod prose;
 mod tools;
@@ -12,10 +13,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
-const USAGE: &str = "usage: cargo xtask <serve|test|tools|bench|mutants|flakes|upgrade-rust|prose>
+const USAGE: &str =
+    "usage: cargo xtask <serve|test|exercise|tools|bench|mutants|flakes|upgrade-rust|prose>
   serve   install the pinned book tools if missing, then serve the book on http://127.0.0.1:3000
   test    install what is missing, then run every test (listings, harness self-test, page code
           blocks, book build and links, the book in headless chromium) and print a time per phase
+  exercise [NAME] [--once] [--solution] [--list]
+          copy an exercise's starter into exercises/NAME/, run its tests, and run them again
+          on every save, with your progress (`3 of 19 solved`)
   tools   only install the pinned book tools into .tools/
   bench   time the harness against building each listing on its own; writes BENCHMARKS.md
   mutants [ARGS]
@@ -43,6 +48,7 @@ fn main() -> ExitCode {
         Some("mutants") => mutants(&root, &args[1..]),
         Some("upgrade-rust") => upgrade::upgrade(&root),
         Some("prose") => prose::report(&root, &args[1..]),
+        Some("exercise") => exercise::run(&root, &args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

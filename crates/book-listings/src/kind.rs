@@ -20,10 +20,20 @@ pub enum Kind {
     Crash { message: String },
     /// Its `#[test]`s pass.
     Test,
+    /// A starter (`src/lib.rs`) whose tests fail, every failure with `starter_fails` in its
+    /// report, and a solution (`solution/`) whose identical tests pass.
+    Exercise { starter_fails: String },
 }
 
+/// An exercise's solution: a package of its own in this folder of the exercise.
+pub const SOLUTION_DIR: &str = "solution";
+/// The marker above an exercise's solution, and the label above the solution's test report.
+pub const SOLUTION_MARKER: &str = "Solution";
+pub const SOLUTION_LABEL: &str = "Test report of the solution";
+
 /// Every kind's name as written in `kind = "..."`, in the order the README lists them.
-pub const NAMES: [&str; 7] = ["run", "compile-fail", "panic", "deadlock", "leak", "crash", "test"];
+pub const NAMES: [&str; 8] =
+    ["run", "compile-fail", "panic", "deadlock", "leak", "crash", "test", "exercise"];
 
 impl Kind {
     pub fn name(&self) -> &'static str {
@@ -35,6 +45,7 @@ impl Kind {
             Kind::Leak => "leak",
             Kind::Crash { .. } => "crash",
             Kind::Test => "test",
+            Kind::Exercise { .. } => "exercise",
         }
     }
 
@@ -47,8 +58,9 @@ impl Kind {
             Kind::Panic { .. } => Some("should_panic"),
             // Nobody wants to run these by accident.
             Kind::Deadlock | Kind::Leak | Kind::Crash { .. } => Some("no_run"),
-            // A library's #[test]s are not a program skeptic or the playground can run.
-            Kind::Test => Some("ignore"),
+            // A library's #[test]s are not a program skeptic or the playground can run (an
+            // exercise's Run button sends them to the playground's test mode itself).
+            Kind::Test | Kind::Exercise { .. } => Some("ignore"),
         }
     }
 
@@ -62,6 +74,7 @@ impl Kind {
             Kind::Leak => Some("Leaks memory"),
             Kind::Crash { .. } => Some("Crashes"),
             Kind::Test => Some("Library with tests"),
+            Kind::Exercise { .. } => Some("Exercise: starter code and its tests"),
         }
     }
 
@@ -71,10 +84,16 @@ impl Kind {
             Kind::Run => "Output".into(),
             Kind::CompileFail { .. } => "Compiler error".into(),
             Kind::Panic { .. } => "Panic".into(),
-            Kind::Deadlock => format!("Deadlock — killed after {} s", wait.as_secs_f64()),
+            Kind::Deadlock => {
+                format!(
+                    "No further output — the program is stuck; stopped after {} s",
+                    wait.as_secs_f64()
+                )
+            }
             Kind::Leak => "Leak report".into(),
             Kind::Crash { .. } => "Crash".into(),
             Kind::Test => "Test report".into(),
+            Kind::Exercise { .. } => "Test report of the starter".into(),
         }
     }
 
@@ -95,6 +114,7 @@ impl Kind {
             Kind::Leak,
             Kind::Crash { message: String::new() },
             Kind::Test,
+            Kind::Exercise { starter_fails: String::new() },
         ]
     }
 }
@@ -128,6 +148,7 @@ mod tests {
                 Some("no_run"),
                 Some("no_run"),
                 Some("no_run"),
+                Some("ignore"),
                 Some("ignore")
             ]
         );
@@ -141,7 +162,8 @@ mod tests {
                 Some("Deadlocks"),
                 Some("Leaks memory"),
                 Some("Crashes"),
-                Some("Library with tests")
+                Some("Library with tests"),
+                Some("Exercise: starter code and its tests")
             ]
         );
         let wait = Duration::from_millis(1500);
@@ -152,13 +174,14 @@ mod tests {
                 "Output",
                 "Compiler error",
                 "Panic",
-                "Deadlock — killed after 1.5 s",
+                "No further output — the program is stuck; stopped after 1.5 s",
                 "Leak report",
                 "Crash",
-                "Test report"
+                "Test report",
+                "Test report of the starter"
             ]
         );
         let runs: Vec<bool> = every_kind().iter().map(Kind::runs).collect();
-        assert_eq!(runs, [true, false, true, true, true, true, true]);
+        assert_eq!(runs, [true, false, true, true, true, true, true, true]);
     }
 }

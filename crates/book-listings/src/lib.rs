@@ -3,6 +3,7 @@
 //! cannot disagree about what a listing is.
 
 pub mod env;
+pub mod exercise;
 pub mod kind;
 pub mod layout;
 pub mod lines;

@@ -52,6 +52,8 @@ pub struct Include {
     pub written: String,
     pub part: Part,
     pub fence: Option<Fence>,
+    /// Inside a `<details>` element: hidden until the reader opens it (an exercise's solution).
+    pub in_details: bool,
 }
 
 impl Include {
@@ -98,7 +100,17 @@ fn lines_in_fences(text: &str) -> Vec<(usize, &str, Option<Fence>)> {
 /// Every directive of a page, in order.
 pub fn scan(text: &str) -> Vec<Include> {
     let mut found = Vec::new();
+    let mut details = 0usize;
     for (index, line, fence) in lines_in_fences(text) {
+        if fence.is_none() {
+            let prose = unquoted(line).trim_start();
+            if prose.starts_with("<details") {
+                details += 1;
+            }
+            if prose.contains("</details>") {
+                details = details.saturating_sub(1);
+            }
+        }
         for captures in DIRECTIVE.captures_iter(line) {
             if captures.get(1).is_some() {
                 continue; // `\{{#include}}` is mdBook's escape: shown as written.
@@ -111,7 +123,14 @@ pub fn scan(text: &str) -> Vec<Include> {
             };
             let argument = captures[3].split_whitespace().next().unwrap_or("");
             let (written, part) = split_part(argument);
-            found.push(Include { line: index + 1, directive, written, part, fence: fence.clone() });
+            found.push(Include {
+                line: index + 1,
+                directive,
+                written,
+                part,
+                fence: fence.clone(),
+                in_details: details > 0,
+            });
         }
     }
     found
@@ -213,6 +232,16 @@ mod tests {
         assert_eq!(found[3].fence, None);
         assert_eq!(found[3].written, "outside.txt");
         assert_eq!(found[4].directive, Directive::Quiz);
+    }
+
+    #[test]
+    fn includes_inside_details_are_hidden_ones() {
+        let page = "```rust\n{{#include a.rs}}\n```\n\n<details class=\"solution\">\n<summary>Solution</summary>\n\n\
+                    ```rust\n{{#include b.rs}}\n```\n\n</details>\n\n```text\n{{#include c.txt}}\n```\n";
+        let found = scan(page);
+        let hidden: Vec<(&str, bool)> =
+            found.iter().map(|i| (i.written.as_str(), i.in_details)).collect();
+        assert_eq!(hidden, [("a.rs", false), ("b.rs", true), ("c.txt", false)]);
     }
 
     #[test]

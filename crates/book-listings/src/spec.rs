@@ -37,10 +37,13 @@ pub struct Spec {
     pub failing_tests: Option<String>,
     /// A `compile-fail` library whose error is in its `#[cfg(test)]` code.
     pub in_tests: bool,
+    /// An `exercise`: how many times its solution's tests run, each run passing.
+    pub runs: u32,
 }
 
 impl Spec {
-    /// Whether the program runs under valgrind.
+    /// Whether the program runs under valgrind (for an exercise: its solution, with
+    /// `check-leaks`; the starter is unfinished and never is).
     pub fn under_valgrind(&self) -> bool {
         self.kind == Kind::Leak || self.check_leaks
     }
@@ -109,6 +112,8 @@ struct Declared {
     clippy: Vec<Spanned<ClippyRun>>,
     failing_tests: Option<Spanned<String>>,
     in_tests: Option<Spanned<bool>>,
+    starter_fails: Option<Spanned<String>>,
+    runs: Option<Spanned<i64>>,
 }
 
 #[derive(Deserialize)]
@@ -191,6 +196,15 @@ fn from_declared(
         "leak" => Kind::Leak,
         "crash" => Kind::Crash { message: required_message(&declared, error)? },
         "test" => Kind::Test,
+        "exercise" => match &declared.starter_fails {
+            Some(text) if !text.get_ref().trim().is_empty() => {
+                Kind::Exercise { starter_fails: text.get_ref().clone() }
+            }
+            _ => return Err(error(
+                at(&kind_span),
+                "an exercise needs `starter-fails = \"...\"`, the text every failing test of the starter must report (`todo!()` says \"not yet implemented\")".into(),
+            )),
+        },
         other => {
             return Err(error(
                 at(&kind_span),
@@ -220,12 +234,30 @@ fn from_declared(
         matches!(kind, Kind::Panic { .. } | Kind::Crash { .. }),
         "kind = \"panic\" or \"crash\"",
     )?;
+    let is_exercise = matches!(kind, Kind::Exercise { .. });
     only(
         "check-leaks",
         span(&declared.check_leaks),
-        kind == Kind::Run,
-        "kind = \"run\" (a leak listing is always checked)",
+        kind == Kind::Run || is_exercise,
+        "kind = \"run\" or \"exercise\" (a leak listing is always checked)",
     )?;
+    only(
+        "starter-fails",
+        declared.starter_fails.as_ref().map(Spanned::span),
+        is_exercise,
+        "kind = \"exercise\"",
+    )?;
+    only("runs", declared.runs.as_ref().map(Spanned::span), is_exercise, "kind = \"exercise\"")?;
+    let runs = match &declared.runs {
+        Some(n) if !(1..=20).contains(n.get_ref()) => {
+            return Err(error(
+                at(&n.span()),
+                format!("`runs = {}` must be between 1 and 20", n.get_ref()),
+            ));
+        }
+        Some(n) => *n.get_ref() as u32,
+        None => 1,
+    };
     only("loss-records", span(&declared.loss_records), kind == Kind::Leak, "kind = \"leak\"")?;
     if declared.full_leak_summary.is_some() && !(kind == Kind::Leak || flag(&declared.check_leaks))
     {
@@ -312,6 +344,7 @@ fn from_declared(
         clippy,
         failing_tests,
         in_tests: flag(&declared.in_tests),
+        runs,
     })
 }
 
@@ -356,6 +389,30 @@ mod tests {
     }
 
     #[test]
+    fn an_exercise_declares_why_its_starter_fails_and_how_often_its_solution_runs() {
+        let s = spec("kind = \"exercise\"\nstarter-fails = \"not yet implemented\"").unwrap();
+        assert_eq!(s.kind, Kind::Exercise { starter_fails: "not yet implemented".into() });
+        assert_eq!((s.runs, s.check_leaks), (1, false));
+        let s = spec("kind = \"exercise\"\nstarter-fails = \"x\"\nruns = 5\ncheck-leaks = true")
+            .unwrap();
+        assert_eq!((s.runs, s.under_valgrind()), (5, true));
+        assert!(fails("kind = \"exercise\"").contains("needs `starter-fails"));
+        assert!(
+            fails("kind = \"exercise\"\nstarter-fails = \" \"").contains("needs `starter-fails")
+        );
+        let zero = fails("kind = \"exercise\"\nstarter-fails = \"x\"\nruns = 0");
+        assert!(zero.contains(":8: ") && zero.contains("between 1 and 20"), "{zero}");
+        assert!(
+            fails("kind = \"test\"\nruns = 3")
+                .contains("`runs` only applies to kind = \"exercise\"")
+        );
+        assert!(
+            fails("kind = \"run\"\nstarter-fails = \"x\"")
+                .contains("`starter-fails` only applies to kind = \"exercise\"")
+        );
+    }
+
+    #[test]
     fn a_deadlock_waits_two_seconds_unless_told() {
         assert_eq!(spec("kind = \"deadlock\"").unwrap().timeout, Duration::from_secs(2));
         let s = spec("kind = \"deadlock\"\ntimeout-secs = 1.5").unwrap();
@@ -376,7 +433,7 @@ mod tests {
         assert_eq!(
             fails("kind = \"explode\""),
             "listings/ch/01-x/Cargo.toml:6: [package.metadata.listing]: unknown kind \"explode\"; \
-             expected one of run, compile-fail, panic, deadlock, leak, crash, test"
+             expected one of run, compile-fail, panic, deadlock, leak, crash, test, exercise"
         );
         let typo = fails("kind = \"run\"\ntimeout-sec = 3");
         assert!(typo.starts_with("listings/ch/01-x/Cargo.toml:7: "), "{typo}");

@@ -322,6 +322,9 @@ impl Book {
             }
             let into = if built_as_tests(spec) { &mut tests } else { &mut programs };
             into.packages.push((listing.package.as_str(), listing.id.as_str()));
+            if let Some(solution) = &listing.solution {
+                tests.packages.push((solution.package.as_str(), solution.id.as_str()));
+            }
         }
         build::build_all_with(&self.root, &[programs, tests], self.options.rustc.as_deref())
     }
@@ -329,18 +332,24 @@ impl Book {
     fn run_listing(&self, listing: &Listing, spec: &Spec, views: &Views) -> Result<(), Failure> {
         let builds = self.builds.get_or_init(|| self.build()).as_ref().map_err(Clone::clone)?;
         let built = builds.get(&listing.id);
-        let check = || self.verify(listing, spec, built, views);
+        let solution = listing.solution.as_ref().and_then(|s| builds.get(&s.id));
+        let check = || self.verify(listing, spec, built, solution, views);
         if self.options.repeat > 1 {
             return repeated(self.options.repeat, check);
         }
         let Some(cache) = &self.cache else { return check() };
         let executable = match spec.kind {
             Kind::CompileFail { .. } => None,
-            Kind::Test => built.and_then(|b| b.test_executable.as_deref()),
+            Kind::Test | Kind::Exercise { .. } => built.and_then(|b| b.test_executable.as_deref()),
             _ => built.and_then(|b| b.executable.as_deref()),
         };
+        // An exercise passes as a pair: its solution's program is part of the key.
+        let solution_key = solution
+            .and_then(|b| b.test_executable.as_deref())
+            .map(|exe| cache.key(0, Some(exe), ""))
+            .unwrap_or_default();
         // The pages' numbering changes the snapshots too: it is part of the key.
-        let key = cache.key(listing.fingerprint, executable, &format!("{views:?}"));
+        let key = cache.key(listing.fingerprint, executable, &format!("{views:?}{solution_key}"));
         if cache.passed(&listing.name, &key) {
             return Ok(());
         }
@@ -367,8 +376,12 @@ impl Book {
         listing: &Listing,
         spec: &Spec,
         built: Option<&Built>,
+        solution: Option<&Built>,
         views: &Views,
     ) -> Result<(), Failure> {
+        if matches!(spec.kind, Kind::Exercise { .. }) {
+            self.same_tests(listing)?;
+        }
         let Some(built) = built else {
             // Left out of the build because it passed unchanged, then found changed: only when
             // it was edited while the suite ran.
@@ -420,7 +433,77 @@ impl Book {
                 Snapshot::Clippy,
             )?;
         }
+        if matches!(spec.kind, Kind::Exercise { .. }) {
+            self.verify_solution(listing, spec, solution, views)?;
+        }
         Ok(())
+    }
+
+    /// An exercise's starter and solution end in the same tests, byte for byte.
+    fn same_tests(&self, listing: &Listing) -> Result<(), Failure> {
+        let solution = self.solution_of(listing)?;
+        let starter_path = listing.dir.join("src/lib.rs");
+        let solution_path = solution.dir.join("src/lib.rs");
+        let read = |path: &Path| {
+            std::fs::read_to_string(path)
+                .map_err(|e| Failure::Load(format!("cannot read {}: {e}", path.display())))
+        };
+        book_listings::exercise::same_tests(&read(&starter_path)?, &read(&solution_path)?).map_err(
+            |mismatch| Failure::TestsDiffer {
+                starter: self.relative(&starter_path),
+                solution: self.relative(&solution_path),
+                mismatch,
+            },
+        )
+    }
+
+    fn solution_of<'a>(&self, listing: &'a Listing) -> Result<&'a crate::Solution, Failure> {
+        listing.solution.as_ref().ok_or_else(|| {
+            let dir = listing.dir.join(kind::SOLUTION_DIR);
+            Failure::NoSolution {
+                not_member: dir.join("Cargo.toml").is_file(),
+                dir: self.relative(&dir),
+            }
+        })
+    }
+
+    fn relative(&self, path: &Path) -> PathBuf {
+        path.strip_prefix(&self.root).unwrap_or(path).to_path_buf()
+    }
+
+    /// The solution's tests, built from its own package, pass (every one of `runs` runs, the
+    /// same report each time), and the report matches `solution/output.txt`.
+    fn verify_solution(
+        &self,
+        listing: &Listing,
+        spec: &Spec,
+        built: Option<&Built>,
+        views: &Views,
+    ) -> Result<(), Failure> {
+        let solution = self.solution_of(listing)?;
+        let Some(built) = built else {
+            return Err(Failure::Infra(format!(
+                "{}: the solution was not built (was it added while the suite ran?): run the tests again",
+                solution.dir.display()
+            )));
+        };
+        let cx = verdict::Context {
+            package: &solution.package,
+            dir: &solution.dir,
+            root: &self.root,
+            spec,
+            built,
+            views,
+            bless: self.options.bless,
+        };
+        let report = verdict::solution(&cx)?;
+        self.compare(
+            listing,
+            &solution.dir.join(&self.layout.output_file),
+            &report,
+            Order::Exact,
+            Snapshot::Program { unordered: false },
+        )
     }
 
     /// Every include of one of the listing's Rust files, with the reader's view of it.
@@ -459,12 +542,26 @@ impl Book {
     ) -> Result<(), Failure> {
         let output = listing.output_snapshot();
         let clippy = listing.clippy_snapshot();
+        let solution_output =
+            listing.solution.as_ref().map(|s| s.dir.join(&self.layout.output_file));
         let mut problems = Vec::new();
         let mut output_shown: Option<String> = None;
         let mut clippy_shown = false;
+        let mut solution_output_shown = false;
         for page in &self.pages {
             for include in &page.includes {
                 let path = include.path(&page.folder);
+                if solution_output.as_ref() == Some(&path) {
+                    solution_output_shown = true;
+                    problems.extend(exercise_block(
+                        page,
+                        include,
+                        "its solution's test report",
+                        true,
+                        false,
+                    ));
+                    continue;
+                }
                 if path != output && path != clippy {
                     continue;
                 }
@@ -517,6 +614,9 @@ impl Book {
                 ),
             });
         }
+        if matches!(spec.kind, Kind::Exercise { .. }) {
+            problems.extend(self.exercise_shown(listing, sources, solution_output_shown));
+        }
         problems.extend(self.cited_lines_hidden(listing, sources));
         let in_quiz = || {
             let source =
@@ -559,6 +659,65 @@ impl Book {
             }),
         }
         Failure::all(problems)
+    }
+
+    /// An exercise's page gives the reader the whole starter (tests included) in an editable
+    /// block, and its solution and the solution's report hidden until asked for.
+    fn exercise_shown(
+        &self,
+        listing: &Listing,
+        sources: &[Shown],
+        solution_output_shown: bool,
+    ) -> Vec<Failure> {
+        let solution_file = format!("{}/src/lib.rs", kind::SOLUTION_DIR);
+        let mut problems = Vec::new();
+        let starters: Vec<&Shown> = sources.iter().filter(|s| s.file == "src/lib.rs").collect();
+        let solutions: Vec<&Shown> = sources.iter().filter(|s| s.file == solution_file).collect();
+        for starter in &starters {
+            problems.extend(exercise_block(
+                starter.page,
+                starter.include,
+                "its starter",
+                false,
+                true,
+            ));
+            if starter.include.part != Part::Whole {
+                problems.push(Failure::Page {
+                    at: starter.page.at(starter.include),
+                    message:
+                        "shows part of the starter: the reader needs all of it, tests included \
+                              (`{{#include .../src/lib.rs}}` without an anchor)"
+                            .into(),
+                });
+            }
+        }
+        for solution in &solutions {
+            problems.extend(exercise_block(
+                solution.page,
+                solution.include,
+                "its solution",
+                true,
+                false,
+            ));
+        }
+        let missing = [
+            (
+                starters.is_empty(),
+                "its starter (src/lib.rs), whole, in a ```rust,ignore,editable block",
+            ),
+            (solutions.is_empty(), "its solution (solution/src/lib.rs) inside <details>"),
+            (
+                !solution_output_shown,
+                "its solution's test report (solution/output.txt) inside <details>",
+            ),
+        ];
+        for (_, what) in missing.iter().filter(|(missing, _)| *missing) {
+            problems.push(Failure::Page {
+                at: listing.name.clone(),
+                message: format!("the exercise's page does not show {what}"),
+            });
+        }
+        problems
     }
 
     /// An output that cites `src/main.rs:16` under a page that hides line 16 sends the reader
@@ -704,6 +863,34 @@ fn repeated(times: usize, check: impl Fn() -> Result<(), Failure>) -> Result<(),
         }
     }
     first.map_err(|failure| Failure::EveryRun { times, failure: Box::new(failure) })
+}
+
+/// Where one part of an exercise sits: a solution (and its report) inside `<details>`, the
+/// starter outside it and editable.
+fn exercise_block(
+    page: &Page,
+    include: &Include,
+    what: &str,
+    hidden: bool,
+    editable: bool,
+) -> Option<Failure> {
+    let message = if hidden && !include.in_details {
+        format!(
+            "shows {what} openly: put it inside <details><summary>Solution</summary> … </details>, so the reader sees it only when asking for it"
+        )
+    } else if !hidden && include.in_details {
+        format!("hides {what} inside <details>: the reader needs it to start")
+    } else if editable
+        && !include
+            .fence
+            .as_ref()
+            .is_some_and(|f| markdown::info_tokens(&f.info).contains(&"editable"))
+    {
+        format!("shows {what} in a block the reader cannot edit: mark it ```rust,ignore,editable")
+    } else {
+        return None;
+    };
+    Some(Failure::Page { at: page.at(include), message })
 }
 
 /// Checks one code block holding a listing's source against the listing's kind.

@@ -80,6 +80,28 @@ pub enum Failure {
         diff: String,
         note: Option<String>,
     },
+    /// An exercise's starter passes its tests: nothing is left for the reader to do.
+    StarterPasses {
+        report: String,
+    },
+    /// Starter tests that fail without the declared reason: broken, not unfinished.
+    StarterFailsOtherwise {
+        expected: String,
+        /// (test name, what it reported).
+        tests: Vec<(String, String)>,
+    },
+    /// An exercise without a solution package.
+    NoSolution {
+        dir: PathBuf,
+        /// The folder exists, but is not a member of the workspace.
+        not_member: bool,
+    },
+    /// The starter's and the solution's tests are not the same bytes.
+    TestsDiffer {
+        starter: PathBuf,
+        solution: PathBuf,
+        mismatch: book_listings::exercise::TestsMismatch,
+    },
     /// A snapshot file that no declaration produces (a stale `clippy.txt`, ...).
     Unreferenced {
         path: PathBuf,
@@ -217,6 +239,54 @@ impl fmt::Display for Failure {
                     write!(f, "\nnote: {note}")?;
                 }
                 Ok(())
+            }
+            Failure::StarterPasses { report } => write!(
+                f,
+                "expected: exercise (its starter's tests fail)\nactual: the starter's tests pass, \
+                 so the reader has nothing to do: leave the parts to write as `todo!()`\n{report}"
+            ),
+            Failure::StarterFailsOtherwise { expected, tests } => {
+                write!(
+                    f,
+                    "expected: exercise (every failing starter test reports {expected:?})\n\
+                     actual: these fail for another reason, so the starter is broken, not \
+                     unfinished (or `starter-fails` is not the text they report):"
+                )?;
+                for (name, report) in tests {
+                    write!(f, "\n--- {name}\n{}", report.trim_end())?;
+                }
+                Ok(())
+            }
+            Failure::NoSolution { dir, not_member: true } => write!(
+                f,
+                "{}: the solution is not a member of the workspace, so nothing builds it: add \
+                 \"listings/*/*/solution\" to [workspace] members",
+                dir.display()
+            ),
+            Failure::NoSolution { dir, not_member: false } => write!(
+                f,
+                "{}: missing: an exercise's solution is a package in this folder (Cargo.toml, \
+                 src/lib.rs) with the starter's tests",
+                dir.display()
+            ),
+            Failure::TestsDiffer { starter, solution, mismatch } => {
+                use book_listings::exercise::{TESTS_START, TestsMismatch};
+                match mismatch {
+                    TestsMismatch::Missing { in_starter } => write!(
+                        f,
+                        "{}: has no line `{TESTS_START}`: an exercise's tests are the end of \
+                         src/lib.rs from that line, the same in starter and solution",
+                        if *in_starter { starter } else { solution }.display()
+                    ),
+                    TestsMismatch::Differ { starter_line, solution_line } => write!(
+                        f,
+                        "the solution's tests are not the starter's: {}:{starter_line} and \
+                         {}:{solution_line} differ (the solution must pass exactly the tests the \
+                         reader gets; copy the tests from `{TESTS_START}` to the end of the file)",
+                        starter.display(),
+                        solution.display()
+                    ),
+                }
             }
             Failure::Unreferenced { path, why } => {
                 write!(f, "{}: no declaration produces this snapshot: {why}", path.display())

@@ -41,8 +41,18 @@ pub struct Listing {
     pub spec: Result<Spec, Failure>,
     /// The folder's content when the listing was read (`cache::folder_hash`).
     pub fingerprint: u64,
+    /// An exercise's solution package, when its folder holds one that is a workspace member.
+    pub solution: Option<Solution>,
     output_file: String,
     clippy_file: String,
+}
+
+/// The package in an exercise's `solution/` folder: the starter's tests, completed code.
+#[derive(Debug, Clone)]
+pub struct Solution {
+    pub dir: PathBuf,
+    pub package: String,
+    pub id: String,
 }
 
 impl Listing {
@@ -107,8 +117,18 @@ pub fn listings(root: &Path, layout: &Layout) -> Result<(Vec<Listing>, PathBuf),
             ),
         };
         let fingerprint = cache::folder_hash(&listing.dir);
+        let solution_dir = listing.dir.join(book_listings::kind::SOLUTION_DIR);
+        let solution = packages
+            .iter()
+            .find(|p| p.manifest_path.as_std_path() == solution_dir.join("Cargo.toml"))
+            .map(|p| Solution {
+                dir: solution_dir.clone(),
+                package: p.name.to_string(),
+                id: p.id.repr.clone(),
+            });
         found.push(Listing {
             fingerprint,
+            solution,
             name: listing.name,
             dir: listing.dir,
             package: package_name,
@@ -279,7 +299,8 @@ pub fn unknown_names(names: &[String], known: &[&str]) -> Result<(), String> {
 
 /// Whether the kind's program is the library's tests build (`cargo build --lib --tests`).
 pub fn built_as_tests(spec: &Spec) -> bool {
-    spec.kind == Kind::Test || (matches!(spec.kind, Kind::CompileFail { .. }) && spec.in_tests)
+    matches!(spec.kind, Kind::Test | Kind::Exercise { .. })
+        || (matches!(spec.kind, Kind::CompileFail { .. }) && spec.in_tests)
 }
 
 #[cfg(test)]

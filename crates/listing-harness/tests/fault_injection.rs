@@ -376,7 +376,133 @@ const FAULTS: &[Fault] = &[
         page: "```rust,no_run\n{src_here}\n```\n\n```text\n{out}\n```\n",
         files: &[],
     },
+    Fault {
+        name: "41-exercise-correct",
+        metadata: EXERCISE,
+        main_rs: "",
+        snapshot: Some(STARTER_REPORT),
+        page: EXERCISE_PAGE,
+        files: &[
+            ("src/lib.rs", STARTER),
+            (
+                "solution/Cargo.toml",
+                "[package]\nname = \"fault-41-solution\"\nversion = \"0.1.0\"\nedition = \"2024\"\n",
+            ),
+            ("solution/src/lib.rs", SOLUTION),
+            ("solution/output.txt", SOLUTION_REPORT),
+        ],
+    },
+    Fault {
+        // An exercise whose starter leaves the reader nothing to do.
+        name: "42-exercise-starter-passes",
+        metadata: EXERCISE,
+        main_rs: "",
+        snapshot: Some(""),
+        page: EXERCISE_PAGE,
+        files: &[
+            ("src/lib.rs", SOLUTION),
+            (
+                "solution/Cargo.toml",
+                "[package]\nname = \"fault-42-solution\"\nversion = \"0.1.0\"\nedition = \"2024\"\n",
+            ),
+            ("solution/src/lib.rs", SOLUTION),
+            ("solution/output.txt", SOLUTION_REPORT),
+        ],
+    },
+    Fault {
+        // A solution that does not solve it.
+        name: "43-exercise-solution-fails",
+        metadata: "kind = \"exercise\"\nstarter-fails = \"not yet implemented\"\nruns = 3",
+        main_rs: "",
+        snapshot: Some(STARTER_REPORT),
+        page: EXERCISE_PAGE,
+        files: &[
+            ("src/lib.rs", STARTER),
+            (
+                "solution/Cargo.toml",
+                "[package]\nname = \"fault-43-solution\"\nversion = \"0.1.0\"\nedition = \"2024\"\n",
+            ),
+            ("solution/src/lib.rs", WRONG_SOLUTION),
+            ("solution/output.txt", SOLUTION_REPORT),
+        ],
+    },
+    Fault {
+        // A solution that passes only because its tests are not the reader's.
+        name: "44-exercise-tests-differ",
+        metadata: EXERCISE,
+        main_rs: "",
+        snapshot: Some(STARTER_REPORT),
+        page: EXERCISE_PAGE,
+        files: &[
+            ("src/lib.rs", STARTER),
+            (
+                "solution/Cargo.toml",
+                "[package]\nname = \"fault-44-solution\"\nversion = \"0.1.0\"\nedition = \"2024\"\n",
+            ),
+            ("solution/src/lib.rs", EASIER_TESTS),
+            ("solution/output.txt", SOLUTION_REPORT),
+        ],
+    },
+    Fault {
+        // A starter that is broken rather than unfinished.
+        name: "45-exercise-starter-broken",
+        metadata: EXERCISE,
+        main_rs: "",
+        snapshot: Some(STARTER_REPORT),
+        page: EXERCISE_PAGE,
+        files: &[
+            ("src/lib.rs", BROKEN_STARTER),
+            (
+                "solution/Cargo.toml",
+                "[package]\nname = \"fault-45-solution\"\nversion = \"0.1.0\"\nedition = \"2024\"\n",
+            ),
+            ("solution/src/lib.rs", BROKEN_STARTER_SOLVED),
+            ("solution/output.txt", SOLUTION_REPORT),
+        ],
+    },
+    Fault {
+        // The solution in plain sight, and a starter the reader cannot edit.
+        name: "46-exercise-solution-shown",
+        metadata: EXERCISE,
+        main_rs: "",
+        snapshot: Some(STARTER_REPORT),
+        page: "```rust,ignore\n{lib}\n```\n\n```text\n{out}\n```\n\n```rust,ignore\n{sol}\n```\n\n```text\n{solout}\n```\n",
+        files: &[
+            ("src/lib.rs", STARTER),
+            (
+                "solution/Cargo.toml",
+                "[package]\nname = \"fault-46-solution\"\nversion = \"0.1.0\"\nedition = \"2024\"\n",
+            ),
+            ("solution/src/lib.rs", SOLUTION),
+            ("solution/output.txt", SOLUTION_REPORT),
+        ],
+    },
 ];
+
+const EXERCISE: &str = "kind = \"exercise\"\nstarter-fails = \"not yet implemented\"";
+const EXERCISE_PAGE: &str = "```rust,ignore,editable\n{lib}\n```\n\n```text\n{out}\n```\n\n<details>\n<summary>Solution</summary>\n\n```rust,ignore\n{sol}\n```\n\n```text\n{solout}\n```\n\n</details>\n";
+const STARTER: &str = concat!(
+    "pub fn double(_x: u32) -> u32 {\n    todo!()\n}\n\n",
+    "#[cfg(test)]\nmod tests {\n    use super::*;\n\n    #[test]\n    fn doubles() {\n        assert_eq!(double(2), 4);\n    }\n\n    #[test]\n    fn doubles_zero() {\n        assert_eq!(double(0), 0);\n    }\n}\n"
+);
+const SOLUTION: &str = concat!(
+    "pub fn double(x: u32) -> u32 {\n    x * 2\n}\n\n",
+    "#[cfg(test)]\nmod tests {\n    use super::*;\n\n    #[test]\n    fn doubles() {\n        assert_eq!(double(2), 4);\n    }\n\n    #[test]\n    fn doubles_zero() {\n        assert_eq!(double(0), 0);\n    }\n}\n"
+);
+const WRONG_SOLUTION: &str = concat!(
+    "pub fn double(x: u32) -> u32 {\n    x + 2\n}\n\n",
+    "#[cfg(test)]\nmod tests {\n    use super::*;\n\n    #[test]\n    fn doubles() {\n        assert_eq!(double(2), 4);\n    }\n\n    #[test]\n    fn doubles_zero() {\n        assert_eq!(double(0), 0);\n    }\n}\n"
+);
+/// The wrong solution again, passing the one test it kept.
+const EASIER_TESTS: &str = "pub fn double(x: u32) -> u32 {\n    x + 2\n}\n\n#[cfg(test)]\nmod tests {\n    use super::*;\n\n    #[test]\n    fn doubles() {\n        assert_eq!(double(2), 4);\n    }\n}\n";
+const BROKEN_STARTER: &str = concat!(
+    "pub fn double(x: u32) -> u32 {\n    x - 100\n}\n\n",
+    "#[cfg(test)]\nmod tests {\n    use super::*;\n\n    #[test]\n    fn doubles() {\n        assert_eq!(double(2), 4);\n    }\n\n    #[test]\n    fn doubles_zero() {\n        assert_eq!(double(0), 0);\n    }\n}\n"
+);
+const BROKEN_STARTER_SOLVED: &str = SOLUTION;
+/// Real reports of the correct exercise (41), copied from its first run.
+const STARTER_REPORT: &str = "\nrunning 2 tests\ntest tests::doubles ... FAILED\ntest tests::doubles_zero ... FAILED\n\nfailures:\n\n---- tests::doubles stdout ----\n\nthread 'tests::doubles' (TID) panicked at src/lib.rs:2:5:\nnot yet implemented\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n\n---- tests::doubles_zero stdout ----\n\nthread 'tests::doubles_zero' (TID) panicked at src/lib.rs:2:5:\nnot yet implemented\n\n\nfailures:\n    tests::doubles\n    tests::doubles_zero\n\ntest result: FAILED. 0 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; finished in [time]\n";
+const SOLUTION_REPORT: &str = "\nrunning 2 tests\ntest tests::doubles ... ok\ntest tests::doubles_zero ... ok\n\ntest result: ok. 2 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in [time]\n";
 
 /// A quiz with a wrong Tracing answer, a distractor that is also the answer, and too few questions.
 const QUIZ: &str = r#"
@@ -410,7 +536,7 @@ fn broken_book() -> PathBuf {
     let root = base.join("book");
     write(
         &root.join("Cargo.toml"),
-        "[workspace]\nresolver = \"3\"\nmembers = [\"listings/*/*\"]\n",
+        "[workspace]\nresolver = \"3\"\nmembers = [\"listings/*/*\", \"listings/*/*/solution\"]\n",
     );
     write(&root.join(".cargo/config.toml"), "[build]\ntarget-dir = \"../target\"\n");
     let mut page = String::from(
@@ -458,6 +584,8 @@ fn broken_book() -> PathBuf {
             .replace("{src_here}", &format!("{{{{#rustdoc_include {rel}/src/main.rs:here}}}}"))
             .replace("{src}", &format!("{{{{#rustdoc_include {rel}/src/main.rs}}}}"))
             .replace("{lib}", &format!("{{{{#rustdoc_include {rel}/src/lib.rs}}}}"))
+            .replace("{sol}", &format!("{{{{#include {rel}/solution/src/lib.rs}}}}"))
+            .replace("{solout}", &format!("{{{{#include {rel}/solution/output.txt}}}}"))
             .replace("{out}", &format!("{{{{#include {rel}/output.txt}}}}"))
             .replace("{clippy}", &format!("{{{{#include {rel}/clippy.txt}}}}"));
         page += "\n";
@@ -574,11 +702,21 @@ caught! {
     include_of_a_non_listing: "src/faults.md" => Page ["includes ../stray/not-a-listing.rs, which belongs to no listing"];
     anchor_shifts_a_loss_record: "faults/40-anchor-shifts-a-loss-record" => Differs ["-==PID==    by 0x…: fault_40_anchor_shifts_a_loss_record::main (main.rs:3)", "+==PID==    by 0x…: fault_40_anchor_shifts_a_loss_record::main (main.rs:2)"];
     prose_naming_a_line: "src/faults.md" => Page ["src/faults.md:15: the prose names \"line 3\""];
+    exercise_starter_passes: "faults/42-exercise-starter-passes" => StarterPasses ["actual: the starter's tests pass", "test result: ok. 2 passed"];
+    exercise_solution_fails: "faults/43-exercise-solution-fails" => WrongEnding ["expected: exercise", "exited with status 101 (its solution's tests, run 1 of 3)", "left: 2"];
+    exercise_tests_differ: "faults/44-exercise-tests-differ" => TestsDiffer ["44-exercise-tests-differ/src/lib.rs:13 and listings/faults/44-exercise-tests-differ/solution/src/lib.rs:13 differ"];
+    exercise_starter_broken: "faults/45-exercise-starter-broken" => StarterFailsOtherwise ["every failing starter test reports \"not yet implemented\"", "--- tests::doubles\n", "attempt to subtract with overflow"];
+    exercise_solution_shown: "faults/46-exercise-solution-shown" => Page ["shows its solution openly", "shows its solution's test report openly", "shows its starter in a block the reader cannot edit"];
 }
 
 #[test]
 fn a_correct_listing_passes() {
     assert_eq!(results().get("faults/00-correct"), Some(&Ok(())));
+}
+
+#[test]
+fn a_correct_exercise_passes() {
+    assert_eq!(results().get("faults/41-exercise-correct"), Some(&Ok(())));
 }
 
 #[test]
@@ -708,7 +846,7 @@ fn a_listing_whose_output_changes_between_runs_is_flaky() {
 /// Every fault of the broken book is asserted by a test: a fault nobody checks proves nothing.
 #[test]
 fn every_fault_is_asserted() {
-    let passing = ["faults/00-correct", "faults/21-quiz-program"];
+    let passing = ["faults/00-correct", "faults/21-quiz-program", "faults/41-exercise-correct"];
     for fault in FAULTS {
         let check = format!("faults/{}", fault.name);
         assert!(

@@ -1,5 +1,5 @@
 //! Labels each fenced block that includes a listing's source ("Does not compile", "Deadlocks",
-//! ...) or output ("Compiler error", "Deadlock — killed after 2 s", ...). Pages are read with
+//! ...) or output ("Compiler error", "No further output — the program is stuck; stopped after 2 s", ...). Pages are read with
 //! the harness's own scanner and listings with its own parser, so the labels cannot drift from
 //! what was verified.
 
@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use book_listings::lines::{self, ReaderView};
 use book_listings::markdown::{self, Directive};
-use book_listings::{Kind, Layout, spec};
+use book_listings::{Kind, Layout, kind, spec};
 
 /// The HTML class of a kind's marker and label: `marker-deadlock`, `label-deadlock`.
 pub fn css_class(kind: &Kind) -> &'static str {
@@ -70,13 +70,22 @@ pub fn mark(markdown: &str, folder: &Path, layout: &Layout) -> Result<String, St
         }
         let path = include.path(folder);
         let Some(dir) = listing_dir(&path, layout) else { continue };
+        // An exercise's solution is a package inside the exercise's folder: the exercise
+        // declares it, and its blocks get the solution's labels.
+        let solution = dir.file_name().is_some_and(|n| n == kind::SOLUTION_DIR)
+            && dir.parent().is_some_and(|p| p.join("Cargo.toml").is_file());
+        let dir = if solution { dir.parent().unwrap_or(&dir).to_path_buf() } else { dir };
         let manifest = dir.join("Cargo.toml");
         let text = std::fs::read_to_string(&manifest)
             .map_err(|e| format!("{}: {e}", manifest.display()))?;
         let spec = spec::parse(&manifest, &text).map_err(|e| e.to_string())?;
         let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let class = css_class(&spec.kind);
-        let label = if file == layout.clippy_file {
+        let label = if solution && file == layout.output_file {
+            format!("<div class=\"output-label label-solution\">{}</div>", kind::SOLUTION_LABEL)
+        } else if solution {
+            format!("<div class=\"listing-marker marker-solution\">{}</div>", kind::SOLUTION_MARKER)
+        } else if file == layout.clippy_file {
             "<div class=\"output-label label-clippy\">Clippy's findings</div>".to_string()
         } else if file == layout.output_file {
             format!(
@@ -84,10 +93,18 @@ pub fn mark(markdown: &str, folder: &Path, layout: &Layout) -> Result<String, St
                 spec.kind.output_label(spec.timeout)
             )
         } else {
+            // An exercise's starter names the exercise, for the Run button's local hint.
+            let data = match spec.kind {
+                Kind::Exercise { .. } => {
+                    let folder = dir.file_name().unwrap_or_default().to_string_lossy();
+                    format!(" data-exercise=\"{}\"", book_listings::exercise::slug(&folder))
+                }
+                _ => String::new(),
+            };
             let marker = spec
                 .kind
                 .source_marker()
-                .map(|m| format!("<div class=\"listing-marker marker-{class}\">{m}</div>"))
+                .map(|m| format!("<div class=\"listing-marker marker-{class}\"{data}>{m}</div>"))
                 .unwrap_or_default();
             let numbers = line_numbers(&path, &dir, &include, layout);
             if marker.is_empty() && numbers.is_empty() {
@@ -169,7 +186,7 @@ mod tests {
             "{marked}"
         );
         assert!(
-            marked.contains("<div class=\"output-label label-deadlock\">Deadlock — killed after 1 s</div>\n\n~~~text\n{{#include  "),
+            marked.contains("<div class=\"output-label label-deadlock\">No further output — the program is stuck; stopped after 1 s</div>\n\n~~~text\n{{#include  "),
             "a ~~~ fence and two spaces are labelled too: {marked}"
         );
         assert!(
@@ -179,6 +196,37 @@ mod tests {
             "{marked}"
         );
         assert_eq!(marked.matches("<div").count(), 3, "a plain text block gets no label");
+    }
+
+    #[test]
+    fn an_exercise_labels_its_starter_and_its_solution() {
+        let dir = tempfile::tempdir().unwrap();
+        let exercise = dir.path().join("listings/ch/80-exercise-x");
+        std::fs::create_dir_all(exercise.join("solution/src")).unwrap();
+        std::fs::create_dir_all(dir.path().join("src")).unwrap();
+        std::fs::write(
+            exercise.join("Cargo.toml"),
+            "[package]\nname = \"x\"\n[package.metadata.listing]\nkind = \"exercise\"\nstarter-fails = \"not yet\"\n",
+        )
+        .unwrap();
+        std::fs::write(exercise.join("solution/Cargo.toml"), "[package]\nname = \"x-solution\"\n")
+            .unwrap();
+        let layout = Layout::load(dir.path()).unwrap();
+        let page = "```rust,ignore,editable\n{{#include ../listings/ch/80-exercise-x/src/lib.rs}}\n```\n\n\
+                    ```text\n{{#include ../listings/ch/80-exercise-x/output.txt}}\n```\n\n<details>\n\n\
+                    ```rust,ignore\n{{#include ../listings/ch/80-exercise-x/solution/src/lib.rs}}\n```\n\n\
+                    ```text\n{{#include ../listings/ch/80-exercise-x/solution/output.txt}}\n```\n\n</details>\n";
+        let marked = mark(page, &dir.path().join("src"), &layout).unwrap();
+        let labels: Vec<&str> = marked.lines().filter(|l| l.starts_with("<div")).collect();
+        assert_eq!(
+            labels,
+            [
+                "<div class=\"listing-marker marker-exercise\" data-exercise=\"x\">Exercise: starter code and its tests</div>",
+                "<div class=\"output-label label-exercise\">Test report of the starter</div>",
+                "<div class=\"listing-marker marker-solution\">Solution</div>",
+                "<div class=\"output-label label-solution\">Test report of the solution</div>",
+            ]
+        );
     }
 
     #[test]
@@ -225,12 +273,12 @@ mod tests {
     fn the_kind_table_is_json() {
         let json: serde_json::Value = serde_json::from_str(&kinds_json()).unwrap();
         let rows = json.as_array().unwrap();
-        assert_eq!(rows.len(), 7);
+        assert_eq!(rows.len(), 8);
         assert_eq!(rows[0]["name"], "run");
         assert_eq!(rows[0]["marker"], serde_json::Value::Null);
         assert_eq!(rows[3]["class"], "deadlock");
         assert_eq!(rows[3]["attribute"], "no_run");
-        assert_eq!(rows[3]["label"], "Deadlock — killed after 2 s");
+        assert_eq!(rows[3]["label"], "No further output — the program is stuck; stopped after 2 s");
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod compile_fail;
 pub use compile_fail::rust_src_note as compile_fail_note;
 mod crash;
 mod deadlock;
+mod exercise;
 mod leak;
 mod panic;
 mod run;
@@ -77,39 +78,84 @@ pub fn check(cx: &Context) -> Result<String, Failure> {
     if built.failed {
         return Err(Failure::DoesNotCompile { kind: spec.kind.name(), diagnostics: diagnostics() });
     }
-    let exe = if spec.kind == Kind::Test { &built.test_executable } else { &built.executable };
+    let tests = matches!(spec.kind, Kind::Test | Kind::Exercise { .. });
+    let exe = if tests { &built.test_executable } else { &built.executable };
     let exe = exe.as_deref().ok_or_else(|| Failure::NothingBuilt {
         command: built.command.clone(),
         expected: expected_artifact(spec),
         stderr: cargo_said(cx),
     })?;
-    let mut cmd = if spec.under_valgrind() { valgrind::command(exe)? } else { Command::new(exe) };
-    if spec.kind == Kind::Test {
+    // An exercise's starter is unfinished: valgrind (`check-leaks`) is for its solution.
+    let valgrind = spec.under_valgrind() && !matches!(spec.kind, Kind::Exercise { .. });
+    let seen = observe(cx, exe, valgrind)?;
+    judge(spec, cx.package, &seen)
+}
+
+/// Runs the built program (or libtest binary) under the kind's limit and normalises what it
+/// printed as the reader sees it.
+fn observe(cx: &Context, exe: &Path, valgrind: bool) -> Result<Observed, Failure> {
+    let spec = cx.spec;
+    let mut cmd = if valgrind { valgrind::command(exe)? } else { Command::new(exe) };
+    if matches!(spec.kind, Kind::Test | Kind::Exercise { .. }) {
         // One thread: libtest then reports the tests in a stable (alphabetical) order.
         cmd.arg("--test-threads=1");
     }
     cmd.current_dir(cx.dir);
     let limit = match spec.kind {
         Kind::Deadlock => Limit::Wait(spec.timeout),
-        _ if spec.under_valgrind() => Limit::cpu(spec.timeout + VALGRIND_EXTRA),
+        _ if valgrind => Limit::cpu(spec.timeout + VALGRIND_EXTRA),
         _ => Limit::cpu(spec.timeout),
     };
     let ran = process::run(cmd, limit).map_err(Failure::Infra)?;
     let normal = |text: &str| normalise::output(text, cx.dir, cx.root, cx.views, &spec.redact);
-    let stderr = if spec.under_valgrind() {
-        valgrind::program_stderr(&ran.stderr)
-    } else {
-        ran.stderr.clone()
-    };
-    let seen = Observed {
+    let stderr = if valgrind { valgrind::program_stderr(&ran.stderr) } else { ran.stderr.clone() };
+    Ok(Observed {
         stdout: normal(&ran.stdout),
         stderr: normal(&stderr),
         // Valgrind's report keeps its lines, but its frames (`main.rs:13`) get the reader's
         // numbering like every other location.
         raw_stderr: normalise::output(&ran.stderr, cx.dir, cx.root, cx.views, &[]),
         ran,
-    };
-    judge(spec, cx.package, &seen)
+    })
+}
+
+/// An exercise's solution: built from its own package, run `runs` times, every run passing
+/// with the same report (and, with `check-leaks`, leaking nothing); the report to show.
+pub fn solution(cx: &Context) -> Result<String, Failure> {
+    let built = cx.built;
+    if built.failed {
+        return Err(Failure::DoesNotCompile {
+            kind: "exercise (its solution)",
+            diagnostics: normalise::diagnostics(&built.diagnostics, cx.dir, cx.root, cx.views),
+        });
+    }
+    let exe = built.test_executable.as_deref().ok_or_else(|| Failure::NothingBuilt {
+        command: built.command.clone(),
+        expected: "the solution's library (solution/src/lib.rs) with the starter's #[test]s".into(),
+        stderr: cargo_said(cx),
+    })?;
+    let mut first: Option<String> = None;
+    for run in 1..=cx.spec.runs {
+        let seen = observe(cx, exe, cx.spec.check_leaks)?;
+        let report = exercise::solution(cx.spec, &seen, run)?;
+        match &first {
+            None => first = Some(report),
+            Some(earlier) if *earlier != report => {
+                return Err(Failure::Flaky {
+                    first: None,
+                    run: run as usize,
+                    again: Some(Box::new(Failure::Differs {
+                        path: cx.dir.join("output.txt"),
+                        check: cx.package.into(),
+                        diff: crate::snapshot::diff(&cx.dir.join("output.txt"), earlier, &report),
+                        note: Some("the solution's test report changed between runs".into()),
+                    })),
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(first.unwrap_or_default())
 }
 
 /// What cargo said about the package, with paths and thread ids made stable as in any output.
@@ -126,6 +172,7 @@ pub fn judge(spec: &Spec, package: &str, seen: &Observed) -> Result<String, Fail
         Kind::Deadlock => deadlock::judge(spec, seen),
         Kind::Leak => leak::judge(spec, package, seen),
         Kind::Crash { message } => crash::judge(&spec.kind, message, seen),
+        Kind::Exercise { starter_fails } => exercise::starter(&spec.kind, starter_fails, seen),
         Kind::CompileFail { .. } => unreachable!("compile-fail listings are judged without a run"),
     }
 }
@@ -133,6 +180,7 @@ pub fn judge(spec: &Spec, package: &str, seen: &Observed) -> Result<String, Fail
 fn expected_artifact(spec: &Spec) -> String {
     match &spec.kind {
         Kind::Test => "a library (src/lib.rs) with #[test]s".into(),
+        Kind::Exercise { .. } => "the starter, a library (src/lib.rs) with #[test]s".into(),
         Kind::CompileFail { errors } if spec.in_tests => {
             format!("a library whose #[cfg(test)] code fails with {errors:?}")
         }
