@@ -12,7 +12,6 @@ fn main() {
     let busy = Arc::new(Mutex::new(()));
     let busy_now = busy.lock().unwrap();
 
-    // ANCHOR: here
     for _ in 0..32 {
         let metrics = Arc::clone(&metrics);
         let busy = Arc::clone(&busy);
@@ -24,6 +23,5 @@ fn main() {
 
     thread::sleep(Duration::from_millis(100)); // "surely they are done by now"
     println!("metrics: {:?}", metrics.lock().unwrap());
-    // ANCHOR_END: here
     drop(busy_now);
 }

@@ -71,7 +71,7 @@ impl<R> Drop for Pooled<'_, R> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::panic::{self, AssertUnwindSafe};
+    use std::panic;
     use std::thread;
 
     #[derive(Debug)]
@@ -114,10 +114,10 @@ mod tests {
     #[test]
     fn panic_returns_the_resource() {
         let pool = pool_of(1);
-        let result = panic::catch_unwind(AssertUnwindSafe(|| {
+        let result = panic::catch_unwind(|| {
             let _conn = pool.get();
             panic!("query failed");
-        }));
+        });
         assert!(result.is_err());
         assert_eq!(pool.idle(), 1, "unwinding dropped the handle");
         assert_eq!(
