@@ -536,14 +536,17 @@ fn broken_book() -> PathBuf {
     let root = base.join("book");
     write(
         &root.join("Cargo.toml"),
-        "[workspace]\nresolver = \"3\"\nmembers = [\"listings/*/*\", \"listings/*/*/solution\"]\n",
+        "[workspace]\nresolver = \"3\"\nmembers = [\"listings/*/*\", \"listings/*/*/solution\"]\n\n\
+         [workspace.metadata.listings.prose]\npages = \"faults\"\nmax-chained-percent = 5\n\
+         banned-words = [\"harness\"]\n",
     );
     write(&root.join(".cargo/config.toml"), "[build]\ntarget-dir = \"../target\"\n");
     let mut page = String::from(
         "# Faults\n\n{{#include ../listings/faults/does-not-exist.txt}}\n\n{{#quiz quiz.toml}}\n\n\
          ```rust\n{{#rustdoc_include ../listings/faults/00-correct/src/main.rs:hre}}\n```\n\n\
          ```rust\n{{#rustdoc_include ../stray/not-a-listing.rs}}\n```\n\n\
-         Prose that points at line 3 of a listing.\n\n",
+         Prose that points at line 3 of a listing.\n\n\
+         The harness checks it: every claim (all of them); at once.\n\n",
     );
     // Hole 5: a page shows Rust that no listing compiles (it would not compile either).
     write(&root.join("stray/not-a-listing.rs"), "fn main() { let x: u32 = \"no\"; }\n");
@@ -702,6 +705,7 @@ caught! {
     include_of_a_non_listing: "src/faults.md" => Page ["includes ../stray/not-a-listing.rs, which belongs to no listing"];
     anchor_shifts_a_loss_record: "faults/40-anchor-shifts-a-loss-record" => Differs ["-==PID==    by 0x…: fault_40_anchor_shifts_a_loss_record::main (main.rs:3)", "+==PID==    by 0x…: fault_40_anchor_shifts_a_loss_record::main (main.rs:2)"];
     prose_naming_a_line: "src/faults.md" => Page ["src/faults.md:15: the prose names \"line 3\""];
+    prose_over_the_limits: "src/faults.md" => Page ["src/faults.md: 50.0 % of its 2 sentences chain two or more of", "line 17: The harness checks it: every claim (all of them); at once.", "src/faults.md:17: the prose says \"harness\""];
     exercise_starter_passes: "faults/42-exercise-starter-passes" => StarterPasses ["actual: the starter's tests pass", "test result: ok. 2 passed"];
     exercise_solution_fails: "faults/43-exercise-solution-fails" => WrongEnding ["expected: exercise", "exited with status 101 (its solution's tests, run 1 of 3)", "left: 2"];
     exercise_tests_differ: "faults/44-exercise-tests-differ" => TestsDiffer ["44-exercise-tests-differ/src/lib.rs:13 and listings/faults/44-exercise-tests-differ/solution/src/lib.rs:13 differ"];
