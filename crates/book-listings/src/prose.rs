@@ -247,10 +247,10 @@ mod tests {
     fn code_headings_tables_includes_and_html_are_not_prose() {
         let page = "# Title: with (joiners)\n\n```rust\nlet a: (i32; 2);\n```\n\n\
                     ~~~text\nx: (y)\n~~~\n| a: b | (c) |\n{{#include x.rs:anchor}}\n\
-                    <div class=\"quiz\">\ninside: (html)\n</div>\n\nThe only sentence.\n";
+                    <div class=\"quiz\">\ninside: (html)\nstill: (inside).\n</div>\n\nThe only sentence.\n";
         let prose = measure(page, &[]);
         assert_eq!(prose.sentences.len(), 1, "{prose:?}");
-        assert_eq!(prose.sentences[0].line, 16);
+        assert_eq!(prose.sentences[0].line, 17);
     }
 
     #[test]
