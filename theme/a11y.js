@@ -58,3 +58,13 @@
         }
     });
 })();
+
+// A diagram or code block that scrolls sideways takes the keyboard's focus so that ← and →
+// scroll it: they must not also go to the previous or next chapter (mdBook's shortcuts, which
+// listen on the document).
+document.addEventListener('keydown', event => {
+    if ((event.key === 'ArrowLeft' || event.key === 'ArrowRight') && event.target instanceof Element
+        && event.target.matches('.diagram, pre[tabindex], pre > code[tabindex]')) {
+        event.stopPropagation();
+    }
+}, true);

@@ -22,7 +22,9 @@
         });
         // mermaid's dark edge labels (#ccc on #585858) reach 4.43:1, under WCAG AA's 4.5:1.
         const themeVariables = theme === 'dark' ? { edgeLabelBackground: '#404040' } : {};
-        mermaid.initialize({ startOnLoad: false, theme, themeVariables });
+        // A fixed seed: mermaid draws some shapes with random wobbles, and the book's build
+        // (tests/browser/postbuild) needs a diagram's light and dark drawings to be the same.
+        mermaid.initialize({ startOnLoad: false, theme, themeVariables, handDrawnSeed: 1 });
         // The browser tests wait for this mark before they look at a page's colours.
         mermaid.run({ nodes: blocks }).then(() => {
             if (drawnIn === theme) {

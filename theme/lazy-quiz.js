@@ -20,6 +20,4 @@
         { rootMargin: '1000px 0px' },
     );
     observer.observe(quiz);
-    // Printing shows the quiz's questions, which need the bundle.
-    window.addEventListener('beforeprint', load);
 })();

@@ -8,7 +8,9 @@ use std::process::Command;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
-pub fn test(root: &Path) -> Result<(), String> {
+/// The chromium to use, and the suite's npm packages installed (the book's build needs them
+/// too: xtask/src/diagrams.rs).
+pub fn ready(root: &Path) -> Result<String, String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| CHROMIUM.into());
     if !Path::new(&chromium).is_file() {
         return Err(format!("{chromium} is missing: install it with `apt-get install chromium`"));
@@ -23,6 +25,12 @@ pub fn test(root: &Path) -> Result<(), String> {
             "npm ci",
         )?;
     }
+    Ok(chromium)
+}
+
+pub fn test(root: &Path) -> Result<(), String> {
+    let chromium = ready(root)?;
+    let dir = root.join("tests/browser");
     // Like the listing harness: a pass is remembered under a key over everything the suite
     // looks at, and a failure never is. The suite takes over a minute; an unchanged book need
     // not pay it again.
@@ -69,7 +77,7 @@ fn pass_key(root: &Path, chromium: &str) -> Result<String, String> {
     Ok(format!("{:016x}\n", hash.finish()))
 }
 
-fn run(cmd: &mut Command, what: &str) -> Result<(), String> {
+pub fn run(cmd: &mut Command, what: &str) -> Result<(), String> {
     let status = cmd.status().map_err(|e| format!("could not start {what}: {e}"))?;
     if status.success() { Ok(()) } else { Err(format!("{what} failed ({status})")) }
 }

@@ -3,6 +3,7 @@
 mod bench;
 mod book;
 mod browser;
+mod diagrams;
 mod exercise;
 mod listings;
 mod prose;
@@ -80,7 +81,11 @@ fn test(root: &Path) -> Result<(), String> {
         ("listings", |root| cargo_test(root, &[])),
         ("flakes", |root| flakes(root, &["3".into(), "--threaded".into()])),
     ];
-    let book: [(&str, Phase); 2] = [("book", book::build), ("browser", browser::test)];
+    let book: [(&str, Phase); 2] = [
+        // The built book's diagrams are drawn into its pages before anything looks at them.
+        ("book", |root| book::build(root).and_then(|()| diagrams::render(root))),
+        ("browser", browser::test),
+    ];
     let mut results = Vec::new();
     std::thread::scope(|s| {
         // Only the book phases need the pinned tools. On a fresh machine compiling them takes
