@@ -1,17 +1,13 @@
-//! Building and serving the book with the pinned mdbook.
+//! Building the book (in-process, crates/book-build) and serving it with the pinned mdbook.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
 
 use crate::tools;
 
-/// mdbook-mermaid 0.17.1 was built against mdbook 0.5.0 and says so on every run; harmless.
-const HARMLESS: [&str; 1] = [
-    "The mdbook-mermaid preprocessor was built against version 0.5.0 of mdbook, but we're being called from version 0.5.4",
-];
-
-fn mdbook(root: &Path) -> Command {
-    let mut cmd = Command::new(root.join(tools::DIR).join("bin").join("mdbook"));
+/// A command of the book with `.tools/bin` first on its PATH, where mdbook and the
+/// preprocessors and renderers it starts find each other.
+fn with_tools(mut cmd: Command, root: &Path) -> Command {
     // Unset: linkcheck2 would print a Rust backtrace under every broken-link report.
     // A caller's RUST_LOG=info would make linkcheck2 print WARN lines about anchors it skips.
     cmd.current_dir(root)
@@ -21,29 +17,53 @@ fn mdbook(root: &Path) -> Command {
     cmd
 }
 
-pub fn serve(root: &Path) -> Result<(), String> {
-    eprintln!("Serving the book on http://127.0.0.1:3000 (Ctrl-C to stop)");
-    let status = mdbook(root)
-        .args(["serve", "--hostname", "127.0.0.1", "--port", "3000"])
+/// Installs what serving runs, then `mdbook serve`. The listing preprocessor (`cargo run` of
+/// mdbook-listings, book.toml) is compiled meanwhile, so the first build does not wait for it.
+pub fn serve(root: &Path, port: u16) -> Result<(), String> {
+    let preprocessor = crate::cargo()
+        .current_dir(root)
+        .args(["build", "--quiet", "--package", "mdbook-listings"])
+        .spawn()
+        .map_err(|e| format!("could not start cargo build: {e}"));
+    let installed = tools::install(root, &tools::FOR_SERVE);
+    let built = preprocessor.and_then(|mut c| c.wait().map_err(|e| e.to_string()));
+    installed?;
+    match built {
+        Ok(status) if status.success() => {}
+        Ok(status) => {
+            return Err(format!("cargo build --package mdbook-listings failed ({status})"));
+        }
+        Err(error) => return Err(error),
+    }
+    eprintln!("Serving the book on http://127.0.0.1:{port} (Ctrl-C to stop)");
+    let mut mdbook = with_tools(Command::new(root.join(tools::DIR).join("bin/mdbook")), root);
+    // Reading needs no link checker: `cargo xtask serve` does not install linkcheck2, and
+    // mdbook skips an optional renderer it cannot find (it runs it if `xtask test` installed it).
+    mdbook.env("MDBOOK_OUTPUT__LINKCHECK2__OPTIONAL", "true");
+    let status = mdbook
+        .args(["serve", "--hostname", "127.0.0.1", "--port", &port.to_string()])
         .status()
         .map_err(|e| format!("could not start mdbook: {e}"))?;
     if status.success() { Ok(()) } else { Err("mdbook serve failed".into()) }
 }
 
-/// `mdbook build` (HTML and linkcheck2). mdbook exits 0 after some errors — a bad book.toml
-/// key is reported and then silently dropped — so any ERROR or WARN line fails the build.
+/// What `mdbook build` does (HTML and linkcheck2), by crates/book-build. mdBook carries on after
+/// some errors — a bad book.toml key is reported and then silently dropped — so any ERROR or
+/// WARN line fails the build.
 pub fn build(root: &Path) -> Result<(), String> {
-    let output = mdbook(root)
-        .arg("build")
+    // With skeptic's flags, so the build phase has compiled it already (main.rs).
+    let mut cargo = crate::with_listing_flags(crate::cargo());
+    cargo.args(["run", "--quiet", "--package", "book-build", "--"]).arg(root);
+    let output = with_tools(cargo, root)
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| format!("could not start mdbook: {e}"))?;
+        .map_err(|e| format!("could not start cargo run --package book-build: {e}"))?;
     let log = String::from_utf8_lossy(&output.stdout).into_owned()
         + &String::from_utf8_lossy(&output.stderr);
     eprint!("{log}");
     let bad = problems(&log);
     if !output.status.success() {
-        return Err(format!("mdbook build exited with {}", output.status));
+        return Err(format!("the book build (crates/book-build) exited with {}", output.status));
     }
     if !bad.is_empty() {
         return Err(format!("mdbook build reported problems:\n{}", bad.join("\n")));
@@ -57,7 +77,6 @@ fn problems(log: &str) -> Vec<String> {
             let line = line.to_lowercase();
             line.contains("error") || line.contains("warn")
         })
-        .filter(|line| !HARMLESS.iter().any(|ok| line.contains(ok)))
         .map(str::to_string)
         .collect()
 }
@@ -67,16 +86,16 @@ mod tests {
     use super::problems;
 
     #[test]
-    fn errors_and_warnings_fail_the_build_but_the_known_notice_does_not() {
+    fn errors_and_warnings_fail_the_build() {
         let log = " INFO Book building has started\n\
-                   Warning: The mdbook-mermaid preprocessor was built against version 0.5.0 of mdbook, but we're being called from version 0.5.4\n\
-                   Warning: The mdbook-mermaid preprocessor was built against version 0.4.0 of mdbook\n\
+                   WARN preprocessor.lazy-quiz.before contains \"quizz\", which was not found\n\
                    ERROR unknown field `additional-jss`\n\
+                    INFO Running the html backend\n\
                    WARN linkcheck: broken link";
         assert_eq!(
             problems(log),
             [
-                "Warning: The mdbook-mermaid preprocessor was built against version 0.4.0 of mdbook",
+                "WARN preprocessor.lazy-quiz.before contains \"quizz\", which was not found",
                 "ERROR unknown field `additional-jss`",
                 "WARN linkcheck: broken link"
             ]

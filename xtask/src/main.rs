@@ -16,14 +16,18 @@ use std::time::{Duration, Instant};
 
 const USAGE: &str =
     "usage: cargo xtask <serve|test|exercise|tools|bench|mutants|flakes|upgrade-rust|prose>
-  serve   install the pinned book tools if missing, then serve the book on http://127.0.0.1:3000
+  serve [--port N]
+          install the pinned tools it needs if missing, then serve the book on
+          http://127.0.0.1:3000 (or port N)
   test    install what is missing, then run every test (listings, harness self-test, page code
           blocks, book build and links, the book in headless chromium) and print a time per phase
   exercise [NAME] [--once] [--solution] [--list]
           copy an exercise's starter into exercises/NAME/, run its tests, and run them again
           on every save, with your progress (`3 of 19 solved`)
-  tools   only install the pinned book tools into .tools/
-  bench   time the harness against building each listing on its own; writes BENCHMARKS.md
+  tools   only install the pinned book tools (all four) into .tools/
+  bench   time what readers and authors wait for (first served page and CI on a fresh clone,
+          warm and one-listing cargo test, the harness against the naive way, page weights);
+          writes BENCHMARKS.md
   mutants [ARGS]
           mutation testing of the model and the harness with the pinned cargo-mutants
           (installed into .tools/ on first use); ARGS go to cargo mutants
@@ -41,9 +45,9 @@ fn main() -> ExitCode {
     let root = workspace_root();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("serve") => tools::ensure(&root).and_then(|()| book::serve(&root)),
+        Some("serve") => serve_port(&args[1..]).and_then(|port| book::serve(&root, port)),
         Some("test") => test(&root),
-        Some("tools") => tools::ensure(&root),
+        Some("tools") => tools::install(&root, &tools::ALL),
         Some("bench") => bench::bench(&root),
         Some("flakes") => flakes(&root, &args[1..]),
         Some("mutants") => mutants(&root, &args[1..]),
@@ -61,6 +65,17 @@ fn main() -> ExitCode {
             eprintln!("error: {error}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `serve [--port N]`; 3000 without.
+fn serve_port(args: &[String]) -> Result<u16, String> {
+    match args {
+        [] => Ok(3000),
+        [flag, port] if flag == "--port" => {
+            port.parse().map_err(|_| format!("serve: --port {port:?} is not a port number"))
+        }
+        _ => Err(format!("serve: unexpected arguments {args:?}; expected `--port N` or none")),
     }
 }
 
@@ -88,9 +103,10 @@ fn test(root: &Path) -> Result<(), String> {
     ];
     let mut results = Vec::new();
     std::thread::scope(|s| {
-        // Only the book phases need the pinned tools. On a fresh machine compiling them takes
+        // Only the book phase needs the pinned tools. On a fresh machine compiling them takes
         // minutes, so it runs beside the listing phases instead of before them.
-        let tools = s.spawn(|| run_phase("tools", tools::ensure, root));
+        let tools =
+            s.spawn(|| run_phase("tools", |root| tools::install(root, &tools::FOR_BOOK), root));
         results.extend(listings.into_iter().map(|(name, phase)| run_phase(name, phase, root)));
         results.insert(0, tools.join().expect("the tools phase does not panic"));
     });
@@ -147,15 +163,16 @@ fn cargo_test(root: &Path, extra: &[&str]) -> Result<(), String> {
         .map_err(|e| format!("could not start cargo: {e}"))?;
     let others = cargo()
         .current_dir(root)
-        .args(["test", "--no-fail-fast", "--package", "book-skeptic", "--package", "xtask"])
-        .args([
-            "--package",
-            "book-listings",
-            "--package",
-            "listing-harness",
-            "--package",
-            "mdbook-listings",
-        ])
+        .args(["test", "--no-fail-fast", "--package", "xtask", "--package", "book-listings"])
+        .args(["--package", "listing-harness", "--package", "mdbook-listings"])
+        .args(extra)
+        .status()
+        .map_err(|e| format!("could not start cargo: {e}"))?;
+    let pages = with_listing_flags(cargo())
+        .current_dir(root)
+        .args(["test", "--no-fail-fast", "--package", "book-skeptic"])
+        // Compiled here, beside skeptic's mdbook-driver, so the book phase only links it.
+        .args(["--package", "book-build"])
         .args(extra)
         // skeptic's workers run one block's freshly linked binary while another worker forks a
         // compiler; a fork that inherits the binary's still-open write handle makes the exec
@@ -163,7 +180,24 @@ fn cargo_test(root: &Path, extra: &[&str]) -> Result<(), String> {
         .env("SKEPTIC_JOBS", "1")
         .status()
         .map_err(|e| format!("could not start cargo: {e}"))?;
-    if harness.success() && others.success() { Ok(()) } else { Err("cargo test failed".into()) }
+    if harness.success() && others.success() && pages.success() {
+        Ok(())
+    } else {
+        Err("cargo test failed".into())
+    }
+}
+
+/// The rustc flags the listing harness builds every listing with (`RUSTFLAGS` in
+/// crates/listing-harness/src/cargo.rs). Flags are part of every compiled crate's identity, so
+/// skeptic's dependencies built without them would be compiled a second time for the listings
+/// that use the same crates: jemalloc's C library alone is two minutes of CPU on a cold build.
+pub const LISTING_RUSTFLAGS: &str = "--diagnostic-width=140";
+
+/// A cargo command that builds with the harness's flags (skeptic, and the book builder that
+/// shares skeptic's mdbook-driver); cargo's own variable, which wins over any other flags.
+pub fn with_listing_flags(mut cmd: Command) -> Command {
+    cmd.env_remove("RUSTFLAGS").env("CARGO_ENCODED_RUSTFLAGS", LISTING_RUSTFLAGS);
+    cmd
 }
 
 /// `cargo mutants` over the model (book-listings, mdbook-listings) and the harness's pure
@@ -237,5 +271,15 @@ fn flakes(root: &Path, args: &[String]) -> Result<(), String> {
         Ok(())
     } else {
         Err("some listings are flaky or failing (see above)".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn skeptic_builds_with_the_harness_s_flags() {
+        let harness = include_str!("../../crates/listing-harness/src/cargo.rs");
+        let constant = format!("pub const RUSTFLAGS: &str = \"{}\";", super::LISTING_RUSTFLAGS);
+        assert!(harness.contains(&constant), "listing-harness's RUSTFLAGS changed: {constant}");
     }
 }

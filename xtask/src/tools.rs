@@ -1,33 +1,50 @@
 //! The pinned book tools, installed into `.tools/` (never globally) and only when missing.
+//!
+//! Each command installs only the tools it runs: `serve` needs mdbook (with its server) and
+//! the two preprocessors, the `book` phase of `test` builds the book in-process with mdBook's
+//! own library crates (crates/book-build) and needs only mdbook-quiz and mdbook-linkcheck2,
+//! which have no library to call.
 
 use std::path::Path;
 
-/// (crate, version): the versions verified to work together on Rust 1.95.
-pub const PINNED: [(&str, &str); 4] = [
-    ("mdbook", "0.5.4"),
-    ("mdbook-mermaid", "0.17.1"),
-    ("mdbook-quiz", "0.5.0"),
-    ("mdbook-linkcheck2", "0.13.0"),
-];
+/// A crate installed with `cargo install --locked NAME@VERSION`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+const fn tool(name: &'static str, version: &'static str) -> Tool {
+    Tool { name, version }
+}
+
+// The versions verified to work together on Rust 1.95. crates/book-build pins the same
+// mdbook (as mdbook-driver and mdbook-html) and mdbook-mermaid in Cargo.toml.
+pub const MDBOOK: Tool = tool("mdbook", "0.5.4");
+pub const MERMAID: Tool = tool("mdbook-mermaid", "0.17.1");
+pub const QUIZ: Tool = tool("mdbook-quiz", "0.5.0");
+pub const LINKCHECK2: Tool = tool("mdbook-linkcheck2", "0.13.0");
+
+/// `cargo xtask serve`: `mdbook serve` runs the preprocessors as commands; linkcheck2 is not
+/// needed to read the book (book.rs makes it optional there).
+pub const FOR_SERVE: [Tool; 3] = [MDBOOK, MERMAID, QUIZ];
+/// The `book` phase: mdbook and mdbook-mermaid run in-process (crates/book-build).
+pub const FOR_BOOK: [Tool; 2] = [QUIZ, LINKCHECK2];
+/// `cargo xtask tools`: everything either command uses.
+pub const ALL: [Tool; 4] = [MDBOOK, MERMAID, QUIZ, LINKCHECK2];
 
 pub const DIR: &str = ".tools";
 
 /// Mutation testing of the harness (`cargo xtask mutants`): installed on first use only, not
 /// by `cargo xtask test`.
-pub const MUTANTS: [(&str, &str); 1] = [("cargo-mutants", "27.1.0")];
+pub const MUTANTS: [Tool; 1] = [tool("cargo-mutants", "27.1.0")];
 
-pub fn ensure(root: &Path) -> Result<(), String> {
-    install(root, &PINNED)
-}
-
-pub fn install(root: &Path, tools: &[(&'static str, &'static str)]) -> Result<(), String> {
-    let missing: Vec<String> = missing(root, tools)
-        .into_iter()
-        .map(|(name, version)| format!("{name}@{version}"))
-        .collect();
+pub fn install(root: &Path, tools: &[Tool]) -> Result<(), String> {
+    let missing = missing(root, tools);
     if missing.is_empty() {
         return Ok(());
     }
+    let names: Vec<String> = missing.iter().map(|t| format!("{}@{}", t.name, t.version)).collect();
     // `cargo xtask test` installs beside the other phases: its compile lines would be mixed
     // into theirs, so they go to a log, shown only if the install fails.
     let build_dir = root.join("target/tools-build");
@@ -38,16 +55,18 @@ pub fn install(root: &Path, tools: &[(&'static str, &'static str)]) -> Result<()
     let log_err = log.try_clone().map_err(|e| e.to_string())?;
     eprintln!(
         "Installing {} into {DIR}/ with `cargo install --locked` (log: {}).\n\
-         This compiles them from source (unoptimised): 4 to 7 minutes on 2 cores, once. \
-         Later runs start at once.",
-        missing.join(", "),
+         This compiles them from source (unoptimised), once; later runs start at once.",
+        names.join(", "),
         log_path.strip_prefix(root).unwrap_or(&log_path).display()
     );
     let status = crate::cargo()
         .args(["install", "--locked", "--root"])
         .arg(root.join(DIR))
-        .args(&missing)
-        // One build dir for all four: the dependencies they share compile once, not four times.
+        .args(&names)
+        // One build dir and one cargo for all of them, one after the other: what their locked
+        // dependencies share (mdbook and mdbook-quiz: 95 crates, mdbook-quiz and
+        // mdbook-linkcheck2: 69) compiles once. Side by side, each in its own dir, they would
+        // compile it twice, and on 2 cores CPU time is what decides.
         .env("CARGO_TARGET_DIR", &build_dir)
         // Unoptimised, the four install in 4 minutes instead of 7 (opt-level 1) or about 9
         // (release) on 2 cores; this book then builds in 5.7 s instead of 3.9 s.
@@ -63,12 +82,12 @@ pub fn install(root: &Path, tools: &[(&'static str, &'static str)]) -> Result<()
         let tail = &lines[lines.len().saturating_sub(30)..];
         return Err(format!(
             "cargo install {} failed; the end of {}:\n{}",
-            missing.join(" "),
+            names.join(" "),
             log_path.display(),
             tail.join("\n")
         ));
     }
-    eprintln!("Installed {} into {DIR}/.", missing.join(", "));
+    eprintln!("Installed {} into {DIR}/.", names.join(", "));
     match self::missing(root, tools).as_slice() {
         [] => Ok(()),
         still => Err(format!("after cargo install, still missing: {still:?}")),
@@ -76,17 +95,14 @@ pub fn install(root: &Path, tools: &[(&'static str, &'static str)]) -> Result<()
 }
 
 /// Reads cargo's own record of what it installed (`.crates.toml`), so checking costs no process.
-fn missing(
-    root: &Path,
-    tools: &[(&'static str, &'static str)],
-) -> Vec<(&'static str, &'static str)> {
+fn missing(root: &Path, tools: &[Tool]) -> Vec<Tool> {
     let record = std::fs::read_to_string(root.join(DIR).join(".crates.toml")).unwrap_or_default();
     tools
         .iter()
         .copied()
-        .filter(|(name, version)| {
-            let installed = record.contains(&format!("\"{name} {version} ("));
-            !installed || !root.join(DIR).join("bin").join(name).is_file()
+        .filter(|tool| {
+            let installed = record.contains(&format!("\"{} {} (", tool.name, tool.version));
+            !installed || !root.join(DIR).join("bin").join(tool.name).is_file()
         })
         .collect()
 }
@@ -96,4 +112,27 @@ pub fn path_with_tools(root: &Path) -> std::ffi::OsString {
     let mut paths = vec![root.join(DIR).join("bin")];
     paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
     std::env::join_paths(paths).expect("PATH entries contain no separator")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tool_counts_as_installed_only_with_its_record_and_its_binary() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join(DIR);
+        std::fs::create_dir_all(dir.join("bin")).unwrap();
+        assert_eq!(missing(root.path(), &FOR_BOOK), FOR_BOOK, "nothing installed");
+        std::fs::write(
+            dir.join(".crates.toml"),
+            "[v1]\n\"mdbook-quiz 0.5.0 (registry+https://github.com/rust-lang/crates.io-index)\" = [\"mdbook-quiz\"]\n\
+             \"mdbook-linkcheck2 0.12.0 (registry+https://github.com/rust-lang/crates.io-index)\" = [\"mdbook-linkcheck2\"]\n",
+        )
+        .unwrap();
+        assert_eq!(missing(root.path(), &FOR_BOOK), FOR_BOOK, "recorded, but no binaries");
+        std::fs::write(dir.join("bin/mdbook-quiz"), "").unwrap();
+        std::fs::write(dir.join("bin/mdbook-linkcheck2"), "").unwrap();
+        assert_eq!(missing(root.path(), &FOR_BOOK), [LINKCHECK2], "another version of linkcheck2");
+    }
 }
