@@ -5,6 +5,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -17,6 +18,11 @@ const site = path.join(root, 'book/html');
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const exercisePages = [...fs.readFileSync(path.join(root, 'src/SUMMARY.md'), 'utf8').matchAll(/\]\(([^)]*exercises[^)]*)\.md\)/g)]
     .map(match => `${match[1]}.html`);
+
+// The exercise kind's marker and label, from the model the pages are labelled from.
+const EXERCISE = JSON.parse(execFileSync(process.env.CARGO ?? 'cargo',
+    ['run', '--quiet', '--package', 'mdbook-listings', '--', 'kinds'], { cwd: root, encoding: 'utf8' }))
+    .find(kind => kind.name === 'exercise');
 
 let server;
 let base;
@@ -74,6 +80,20 @@ async function open(name, width = 1280) {
 
 test('the book has exercise pages, linked from the table of contents', () => {
     assert.ok(exercisePages.length > 0, 'src/SUMMARY.md links no exercises page');
+});
+
+test('every starter carries the exercise marker, its report the exercise label, its solution the solution ones', async () => {
+    assert.ok(EXERCISE, 'the model has an exercise kind');
+    for (const name of exercisePages) {
+        const { page, close } = await open(name);
+        const markers = page.locator('.listing-marker.marker-exercise');
+        assert.ok(await markers.count() > 0, `${name}: no exercise marker`);
+        assert.equal(await markers.first().innerText(), EXERCISE.marker);
+        assert.equal(await page.locator('.output-label.label-exercise').first().innerText(), EXERCISE.label);
+        assert.equal(await page.locator('details.solution .listing-marker.marker-solution').count(), await markers.count(), `${name}: a solution marker per exercise`);
+        assert.equal(await page.locator('details.solution .output-label.label-solution').count(), await markers.count(), `${name}: a solution report per exercise`);
+        await close();
+    }
 });
 
 test('solutions are hidden until opened, and visible when opened', async () => {
