@@ -551,7 +551,18 @@ impl Book {
         for page in &self.pages {
             for include in &page.includes {
                 let path = include.path(&page.folder);
-                if solution_output.as_ref() == Some(&path) {
+                let of_solution = solution_output.as_ref() == Some(&path);
+                if path != output && path != clippy && !of_solution {
+                    continue;
+                }
+                let at = page.at(include);
+                if include.fence.as_ref().is_none_or(|f| f.info.starts_with("rust")) {
+                    problems.push(Failure::Page {
+                        at: at.clone(),
+                        message: "the output is not inside a ```text block".into(),
+                    });
+                }
+                if of_solution {
                     solution_output_shown = true;
                     problems.extend(exercise_block(
                         page,
@@ -561,16 +572,6 @@ impl Book {
                         false,
                     ));
                     continue;
-                }
-                if path != output && path != clippy {
-                    continue;
-                }
-                let at = page.at(include);
-                if include.fence.as_ref().is_none_or(|f| f.info.starts_with("rust")) {
-                    problems.push(Failure::Page {
-                        at: at.clone(),
-                        message: "the output is not inside a ```text block".into(),
-                    });
                 }
                 if path == output {
                     output_shown = Some(at);

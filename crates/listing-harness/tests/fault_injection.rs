@@ -466,7 +466,8 @@ const FAULTS: &[Fault] = &[
         metadata: EXERCISE,
         main_rs: "",
         snapshot: Some(STARTER_REPORT),
-        page: "```rust,ignore\n{lib}\n```\n\n```text\n{out}\n```\n\n```rust,ignore\n{sol}\n```\n\n```text\n{solout}\n```\n",
+        // ... and its report in a code block, not a text block.
+        page: "```rust,ignore\n{lib}\n```\n\n```text\n{out}\n```\n\n```rust,ignore\n{sol}\n```\n\n```rust\n{solout}\n```\n",
         files: &[
             ("src/lib.rs", STARTER),
             (
@@ -710,7 +711,7 @@ caught! {
     exercise_solution_fails: "faults/43-exercise-solution-fails" => WrongEnding ["expected: exercise", "exited with status 101 (its solution's tests, run 1 of 3)", "left: 2"];
     exercise_tests_differ: "faults/44-exercise-tests-differ" => TestsDiffer ["44-exercise-tests-differ/src/lib.rs:13 and listings/faults/44-exercise-tests-differ/solution/src/lib.rs:13 differ"];
     exercise_starter_broken: "faults/45-exercise-starter-broken" => StarterFailsOtherwise ["every failing starter test reports \"not yet implemented\"", "--- tests::doubles\n", "attempt to subtract with overflow"];
-    exercise_solution_shown: "faults/46-exercise-solution-shown" => Page ["shows its solution openly", "shows its solution's test report openly", "shows its starter in a block the reader cannot edit"];
+    exercise_solution_shown: "faults/46-exercise-solution-shown" => Page ["shows its solution openly", "shows its solution's test report openly", "shows its starter in a block the reader cannot edit", "the output is not inside a ```text block"];
 }
 
 #[test]
