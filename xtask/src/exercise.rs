@@ -213,9 +213,10 @@ fn test(
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     let is_solved = status.success();
     set_solved(work, slug, is_solved)?;
-    let progress = progress(all, &solved(work));
+    let done = solved(work);
+    let progress = progress(all, &done);
     if is_solved {
-        let next = all.iter().find(|e| !solved(work).contains(&e.slug));
+        let next = all.iter().find(|e| !done.contains(&e.slug));
         let next =
             next.map(|e| format!(" Next: cargo xtask exercise {}", e.slug)).unwrap_or_default();
         println!("\n✓ `{slug}` solved ({progress}).{next}");
