@@ -47,7 +47,9 @@ pub fn test(root: &Path) -> Result<(), String> {
     let _ = std::fs::remove_file(&record);
     run(
         Command::new("node")
-            .args(["--test", "--test-concurrency=1", "book.test.mjs", "exercises.test.mjs"])
+            // One file: it imports every part of the suite (checks/), so one process and one
+            // chromium run them all, in parallel (support.mjs).
+            .args(["--test", "book.test.mjs"])
             .env("CHROMIUM", &chromium)
             .current_dir(&dir),
         "the browser tests",
@@ -55,7 +57,24 @@ pub fn test(root: &Path) -> Result<(), String> {
     std::fs::write(&record, key).map_err(|e| format!("cannot write {}: {e}", record.display()))
 }
 
-/// A hash of the built book, the suite and its packages, and chromium's version.
+/// Screenshots of the built book for people to look at (tests/browser/shots.mjs).
+pub fn shots(root: &Path, pages: &[String]) -> Result<(), String> {
+    if !root.join("book/html/index.html").is_file() {
+        return Err("book/html has no built book: run `cargo xtask test` first".into());
+    }
+    let chromium = ready(root)?;
+    run(
+        Command::new("node")
+            .arg("shots.mjs")
+            .args(pages)
+            .env("CHROMIUM", &chromium)
+            .current_dir(root.join("tests/browser")),
+        "tests/browser/shots.mjs",
+    )
+}
+
+/// A hash of the built book, the suite (every file of tests/browser but its installed
+/// packages, whose versions package-lock.json holds) and chromium's version.
 fn pass_key(root: &Path, chromium: &str) -> Result<String, String> {
     let mut hash = DefaultHasher::new();
     let version = Command::new(chromium)
@@ -63,13 +82,16 @@ fn pass_key(root: &Path, chromium: &str) -> Result<String, String> {
         .output()
         .map_err(|e| format!("could not start {chromium}: {e}"))?;
     hash.write(&version.stdout);
-    let suite: Vec<PathBuf> = ["book.test.mjs", "exercises.test.mjs", "package-lock.json"]
-        .iter()
-        .map(|f| root.join("tests/browser").join(f))
-        .collect();
-    let book = walkdir::WalkDir::new(root.join("book/html")).sort_by_file_name();
-    let files = book.into_iter().filter_map(Result::ok).map(|e| e.into_path());
-    for path in suite.into_iter().chain(files).filter(|p| p.is_file()) {
+    let walk = |dir: PathBuf| {
+        walkdir::WalkDir::new(dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.file_name() != "node_modules")
+            .filter_map(Result::ok)
+            .map(|e| e.into_path())
+    };
+    let files = walk(root.join("tests/browser")).chain(walk(root.join("book/html")));
+    for path in files.filter(|p| p.is_file()) {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         hash.write(path.to_string_lossy().as_bytes());
         hash.write(&bytes);
@@ -109,5 +131,11 @@ mod tests {
         assert_eq!(key(), first);
         write("tests/browser/book.test.mjs", "test(); test()");
         assert_ne!(key(), first, "a changed suite");
+        let second = key();
+        write("tests/browser/checks/pages.mjs", "test()");
+        assert_ne!(key(), second, "a new part of the suite");
+        let third = key();
+        write("tests/browser/node_modules/playwright-core/index.js", "x");
+        assert_eq!(key(), third, "installed packages are known by package-lock.json");
     }
 }

@@ -15,7 +15,7 @@ use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
 const USAGE: &str =
-    "usage: cargo xtask <serve|test|exercise|tools|bench|mutants|flakes|upgrade-rust|prose>
+    "usage: cargo xtask <serve|test|exercise|shots|tools|bench|mutants|flakes|upgrade-rust|prose>
   serve [--port N]
           install the pinned tools it needs if missing, then serve the book on
           http://127.0.0.1:3000 (or port N)
@@ -24,6 +24,9 @@ const USAGE: &str =
   exercise [NAME] [--once] [--solution] [--list]
           copy an exercise's starter into exercises/NAME/, run its tests, and run them again
           on every save, with your progress (`3 of 19 solved`)
+  shots [PAGE...]
+          screenshots of the built book (every page, or those named) at 1280 and 390 px, light
+          and navy, into target/browser-shots/, to look at
   tools   only install the pinned book tools (all four) into .tools/
   bench   time what readers and authors wait for (first served page and CI on a fresh clone,
           warm and one-listing cargo test, the harness against the naive way, page weights);
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
         Some("upgrade-rust") => upgrade::upgrade(&root),
         Some("prose") => prose::report(&root, &args[1..]),
         Some("exercise") => exercise::run(&root, &args[1..]),
+        Some("shots") => browser::shots(&root, &args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
