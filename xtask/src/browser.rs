@@ -2,15 +2,17 @@
 //! runner with playwright-core). Chromium comes from the system (`apt-get install chromium`):
 //! a browser download is not possible here, and a missing chromium is an error, not a skip.
 
+use std::fs::File;
 use std::hash::{DefaultHasher, Hasher};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// The chromium to use, and the suite's npm packages installed (the book's build needs them
 /// too: xtask/src/diagrams.rs).
-pub fn ready(root: &Path) -> Result<String, String> {
+pub fn ready(root: &Path, out: &File) -> Result<String, String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| CHROMIUM.into());
     if !Path::new(&chromium).is_file() {
         return Err(format!("{chromium} is missing: install it with `apt-get install chromium`"));
@@ -23,13 +25,35 @@ pub fn ready(root: &Path) -> Result<String, String> {
         run(
             Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir),
             "npm ci",
+            out,
         )?;
     }
     Ok(chromium)
 }
 
-pub fn test(root: &Path) -> Result<(), String> {
-    let chromium = ready(root)?;
+/// The model's kind table as JSON (`mdbook-listings kinds`), which the suite checks the pages
+/// against. xtask asks for it before the listing phases start, so that the suite, running beside
+/// them, need not wait for cargo.
+pub fn kinds(root: &Path) -> Result<String, String> {
+    let output = crate::cargo()
+        .current_dir(root)
+        .args(["run", "--quiet", "--package", "mdbook-listings", "--", "kinds"])
+        .output()
+        .map_err(|e| format!("could not start cargo run --package mdbook-listings: {e}"))?;
+    if output.status.success() {
+        String::from_utf8(output.stdout).map_err(|e| format!("mdbook-listings kinds: {e}"))
+    } else {
+        Err(format!(
+            "cargo run --package mdbook-listings -- kinds failed ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        ))
+    }
+}
+
+/// The suite, with the kind table `kinds`, its output to `out`.
+pub fn test(root: &Path, kinds: &str, out: &File) -> Result<(), String> {
+    let chromium = ready(root, out)?;
     let dir = root.join("tests/browser");
     // Like the listing harness: a pass is remembered under a key over everything the suite
     // looks at, and a failure never is. The suite takes over a minute; an unchanged book need
@@ -38,7 +62,9 @@ pub fn test(root: &Path) -> Result<(), String> {
     let record = root.join("target/browser-pass");
     let use_cache = !book_listings::env::switch("BOOK_NO_CACHE")?;
     if use_cache && std::fs::read_to_string(&record).ok() == Some(key.clone()) {
-        eprintln!(
+        let mut log = out;
+        let _ = writeln!(
+            log,
             "browser: book/html, the tests and chromium are as they were at the last pass, so \
              the suite is not run again (BOOK_NO_CACHE=1 runs it)"
         );
@@ -51,8 +77,10 @@ pub fn test(root: &Path) -> Result<(), String> {
             // chromium run them all, in parallel (support.mjs).
             .args(["--test", "book.test.mjs"])
             .env("CHROMIUM", &chromium)
+            .env("LISTING_KINDS", kinds)
             .current_dir(&dir),
         "the browser tests",
+        out,
     )?;
     std::fs::write(&record, key).map_err(|e| format!("cannot write {}: {e}", record.display()))
 }
@@ -62,7 +90,7 @@ pub fn shots(root: &Path, pages: &[String]) -> Result<(), String> {
     if !root.join("book/html/index.html").is_file() {
         return Err("book/html has no built book: run `cargo xtask test` first".into());
     }
-    let chromium = ready(root)?;
+    let chromium = ready(root, &stderr_file()?)?;
     run(
         Command::new("node")
             .arg("shots.mjs")
@@ -70,7 +98,18 @@ pub fn shots(root: &Path, pages: &[String]) -> Result<(), String> {
             .env("CHROMIUM", &chromium)
             .current_dir(root.join("tests/browser")),
         "tests/browser/shots.mjs",
+        &stderr_file()?,
     )
+}
+
+/// This process's standard error as a file, for a command that reports straight to the terminal.
+pub fn stderr_file() -> Result<File, String> {
+    use std::os::fd::AsFd;
+    std::io::stderr()
+        .as_fd()
+        .try_clone_to_owned()
+        .map(File::from)
+        .map_err(|e| format!("cannot use standard error: {e}"))
 }
 
 /// A hash of the built book, the suite (every file of tests/browser but its installed
@@ -99,8 +138,14 @@ fn pass_key(root: &Path, chromium: &str) -> Result<String, String> {
     Ok(format!("{:016x}\n", hash.finish()))
 }
 
-pub fn run(cmd: &mut Command, what: &str) -> Result<(), String> {
-    let status = cmd.status().map_err(|e| format!("could not start {what}: {e}"))?;
+/// Runs `cmd`, its output (stdout and stderr) to `out`.
+pub fn run(cmd: &mut Command, what: &str, out: &File) -> Result<(), String> {
+    let stdio = || out.try_clone().map(Stdio::from).map_err(|e| format!("{what}: {e}"));
+    let status = cmd
+        .stdout(stdio()?)
+        .stderr(stdio()?)
+        .status()
+        .map_err(|e| format!("could not start {what}: {e}"))?;
     if status.success() { Ok(()) } else { Err(format!("{what} failed ({status})")) }
 }
 

@@ -27,7 +27,8 @@ export default function () {
         for (const name of pages) {
             test(`${name} loads cleanly within its weight, draws its diagrams, passes axe in light and another theme, and its quiz works`, () =>
                 onPage(name, { weigh: true }, async ({ page, seen }) => {
-                    console.log(`${name}: ${seen.bytes} bytes in ${seen.files.size} files`);
+                    // `cargo xtask bench` reads these lines into BENCHMARKS.md.
+                    console.log(`weight: ${name} ${seen.bytes} bytes in ${seen.files.size} files`);
                     assert.ok(seen.bytes <= PAGE_BUDGET, `${name} weighs ${seen.bytes} bytes; the budget is ${PAGE_BUDGET}: ${[...seen.files].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([f, b]) => `${f} ${b}`).join(', ')}`);
                     assert.ok(!seen.files.has(QUIZ_BUNDLE), `${name} fetched the quiz bundle before the reader reached the quiz`);
                     assert.ok(![...seen.files.keys()].some(file => file.includes('mermaid')), `${name} fetched mermaid`);
