@@ -346,4 +346,17 @@ mod tests {
         let constant = format!("pub const RUSTFLAGS: &str = \"{}\";", super::LISTING_RUSTFLAGS);
         assert!(harness.contains(&constant), "listing-harness's RUSTFLAGS changed: {constant}");
     }
+
+    #[test]
+    fn everything_else_builds_with_the_harness_s_flags_too() {
+        let config: toml::Table = include_str!("../../.cargo/config.toml").parse().unwrap();
+        let flags =
+            config["build"]["rustflags"].as_array().expect(".cargo/config.toml: build.rustflags");
+        let flags: Vec<&str> = flags.iter().filter_map(|f| f.as_str()).collect();
+        assert_eq!(
+            flags.join(" "),
+            super::LISTING_RUSTFLAGS,
+            ".cargo/config.toml's build.rustflags"
+        );
+    }
 }
