@@ -78,6 +78,12 @@ pub fn to_html(description: &str) -> String {
     out
 }
 
+/// Where a listing's download is, from the book's root: `listings/ch03-box/02-cons-list.zip`
+/// for the listing `ch03-box/02-cons-list` (an exercise's solution: `...-solution.zip`).
+pub fn download_path(listing: &str, solution: bool) -> String {
+    format!("listings/{listing}{}.zip", if solution { "-solution" } else { "" })
+}
+
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
