@@ -15,7 +15,7 @@ use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
 const USAGE: &str =
-    "usage: cargo xtask <serve|test|exercise|tools|bench|mutants|flakes|upgrade-rust|prose>
+    "usage: cargo xtask <serve|test|exercise|shots|tools|bench|mutants|flakes|upgrade-rust|prose>
   serve [--port N]
           install the pinned tools it needs if missing, then serve the book on
           http://127.0.0.1:3000 (or port N)
@@ -24,6 +24,9 @@ const USAGE: &str =
   exercise [NAME] [--once] [--solution] [--list]
           copy an exercise's starter into exercises/NAME/, run its tests, and run them again
           on every save, with your progress (`3 of 19 solved`)
+  shots [PAGE...]
+          screenshots of the built book (every page, or those named) at 1280 and 390 px, light
+          and navy, into target/browser-shots/, to look at
   tools   only install the pinned book tools (all four) into .tools/
   bench   time what readers and authors wait for (first served page and CI on a fresh clone,
           warm and one-listing cargo test, the harness against the naive way, page weights);
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
         Some("upgrade-rust") => upgrade::upgrade(&root),
         Some("prose") => prose::report(&root, &args[1..]),
         Some("exercise") => exercise::run(&root, &args[1..]),
+        Some("shots") => browser::shots(&root, &args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -90,36 +94,96 @@ type Phase = fn(&Path) -> Result<(), String>;
 
 /// Every phase runs even when an earlier one failed, so one run reports everything.
 fn test(root: &Path) -> Result<(), String> {
-    let listings: [(&str, Phase); 4] = [
-        ("format", format),
-        ("build", |root| cargo_test(root, &["--no-run"])),
-        ("listings", |root| cargo_test(root, &[])),
-        ("flakes", |root| flakes(root, &["3".into(), "--threaded".into()])),
-    ];
-    let book: [(&str, Phase); 2] = [
-        // The built book's diagrams are drawn into its pages before anything looks at them.
-        ("book", |root| book::build(root).and_then(|()| diagrams::render(root))),
-        ("browser", browser::test),
-    ];
     let mut results = Vec::new();
     std::thread::scope(|s| {
         // Only the book phase needs the pinned tools. On a fresh machine compiling them takes
-        // minutes, so it runs beside the listing phases instead of before them.
+        // minutes, so it runs beside format and build instead of before them.
         let tools =
             s.spawn(|| run_phase("tools", |root| tools::install(root, &tools::FOR_BOOK), root));
-        results.extend(listings.into_iter().map(|(name, phase)| run_phase(name, phase, root)));
+        results.push(run_phase("format", format, root));
+        results.push(run_phase("build", |root| cargo_test(root, &["--no-run"]), root));
         results.insert(0, tools.join().expect("the tools phase does not panic"));
     });
-    results.extend(book.into_iter().map(|(name, phase)| run_phase(name, phase, root)));
+    // The book is built before the listings run: it runs cargo (book-build and the listing
+    // preprocessor), and cargo waits while another cargo holds the build directory, as the
+    // listing phases' `cargo test` does for minutes.
+    results.push(run_phase("book", book::build, root));
+    // What happens in a browser needs no cargo (the kind table is handed to it), so it runs
+    // beside the listing phases: their deadlock and timing listings leave the cores idle
+    // for seconds at a time. Its output goes to a log, shown when it is done, so that the two
+    // do not interleave.
+    let log = root.join("target/browser-phases.log");
+    let _ = std::fs::remove_file(&log);
+    let kinds = browser::kinds(root);
+    std::thread::scope(|s| {
+        let browser = s.spawn(|| {
+            let build = run_phase_logged("postbuild", &log, diagrams::render, root);
+            let suite = run_phase_logged(
+                "browser",
+                &log,
+                |root, out| browser::test(root, kinds.as_deref().map_err(Clone::clone)?, out),
+                root,
+            );
+            [build, suite]
+        });
+        results.push(run_phase("listings", |root| cargo_test(root, &[]), root));
+        results.push(run_phase(
+            "flakes",
+            |root| flakes(root, &["3".into(), "--threaded".into()]),
+            root,
+        ));
+        let browser = browser.join().expect("the browser phases do not panic");
+        eprintln!(
+            "\n==> postbuild, browser (they ran beside listings and flakes: {})",
+            log.display()
+        );
+        match std::fs::read_to_string(&log) {
+            Ok(text) => eprint!("{text}"),
+            Err(error) => eprintln!("cannot read {}: {error}", log.display()),
+        }
+        results.extend(browser);
+    });
     eprintln!(
-        "\nphase     time      result   (tools ran beside format, build, listings and flakes)"
+        "\nphase          time      result   (tools ran beside format and build; postbuild and browser beside listings and flakes)"
     );
     for (name, took, ok) in &results {
-        eprintln!("{name:<9} {:>6.1} s  {}", took.as_secs_f64(), if *ok { "ok" } else { "FAILED" });
+        eprintln!(
+            "{name:<13} {:>6.1} s  {}",
+            took.as_secs_f64(),
+            if *ok { "ok" } else { "FAILED" }
+        );
     }
     let failed = results.iter().filter(|(_, _, ok)| !ok).count();
     println!("phases: {} passed, {failed} failed", results.len() - failed);
     if failed == 0 { Ok(()) } else { Err(format!("{failed} phase(s) failed")) }
+}
+
+/// A phase whose commands write to `log` (appended), with its header and error there too.
+fn run_phase_logged<'a>(
+    name: &'a str,
+    log: &Path,
+    phase: impl FnOnce(&Path, &std::fs::File) -> Result<(), String>,
+    root: &Path,
+) -> (&'a str, Duration, bool) {
+    let started = Instant::now();
+    let outcome = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log)
+        .map_err(|e| format!("cannot write {}: {e}", log.display()))
+        .and_then(|mut out| {
+            use std::io::Write;
+            let _ = writeln!(out, "\n==> {name}");
+            let outcome = phase(root, &out);
+            if let Err(error) = &outcome {
+                let _ = writeln!(out, "error in phase {name}: {error}");
+            }
+            outcome
+        });
+    if let Err(error) = &outcome {
+        eprintln!("error in phase {name}: {error}");
+    }
+    (name, started.elapsed(), outcome.is_ok())
 }
 
 fn run_phase<'a>(name: &'a str, phase: Phase, root: &Path) -> (&'a str, Duration, bool) {

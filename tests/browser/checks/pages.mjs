@@ -1,0 +1,63 @@
+// Every page the table of contents reaches: it loads cleanly within its weight, draws its
+// diagrams readably at 1280 and 390 px, passes axe in light and in one other theme, and, on a
+// chapter, its quiz can be taken.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { answerQuiz, assertAccessible, assertDiagramsReadable, chapters, diagramsDrawn, onPage, pages } from '../support.mjs';
+
+// A page's weight: the bytes of every file it fetches (the suite's server sends files
+// uncompressed, as they are in book/html) from the start of loading until the network has been
+// idle for 0.5 s, at 1280×900, before the reader scrolls — everything: HTML, CSS, fonts,
+// scripts, diagrams. The quiz bundle (1.4 MB) must not come at all before the reader scrolls to
+// the quiz (theme/lazy-quiz.js).
+const PAGE_BUDGET = 800_000;
+const QUIZ_BUNDLE = 'quiz/quiz-embed.iife.js';
+
+const DARK_THEMES = ['navy', 'coal', 'ayu'];
+const OTHER_THEMES = [...DARK_THEMES, 'rust'];
+// Syntax colours are the same stylesheets on every page, and checking the contrast of every
+// highlighted token is most of axe's time: check them on the first page seen in each theme,
+// and the rest of every page everywhere.
+const codeChecked = new Set();
+
+export default function () {
+    describe('every page', { concurrency: true }, () => {
+        for (const name of pages) {
+            test(`${name} loads cleanly within its weight, draws its diagrams, passes axe in light and another theme, and its quiz works`, () =>
+                onPage(name, { weigh: true }, async ({ page, seen }) => {
+                    // `cargo xtask bench` reads these lines into BENCHMARKS.md.
+                    console.log(`weight: ${name} ${seen.bytes} bytes in ${seen.files.size} files`);
+                    assert.ok(seen.bytes <= PAGE_BUDGET, `${name} weighs ${seen.bytes} bytes; the budget is ${PAGE_BUDGET}: ${[...seen.files].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([f, b]) => `${f} ${b}`).join(', ')}`);
+                    assert.ok(!seen.files.has(QUIZ_BUNDLE), `${name} fetched the quiz bundle before the reader reached the quiz`);
+                    assert.ok(![...seen.files.keys()].some(file => file.includes('mermaid')), `${name} fetched mermaid`);
+                    const diagrams = await diagramsDrawn(page);
+                    await assertDiagramsReadable(page, name, '1280 px, light');
+                    if (chapters.includes(name)) {
+                        assert.equal(await page.locator('.quiz-placeholder').count(), 1, 'a chapter ends with a quiz');
+                        await answerQuiz(page);
+                    }
+                    assert.deepEqual(seen.errors, [], 'console errors');
+                    assert.deepEqual(seen.outside, [], 'requests leaving 127.0.0.1');
+                    await assertAccessible(page, 'light', name === chapters[0]);
+                    // Then again in one of the other themes, in turn, as the reader switches to it
+                    // (with the quiz answered, so its review is checked too).
+                    const theme = OTHER_THEMES[pages.indexOf(name) % OTHER_THEMES.length];
+                    await page.click('#mdbook-theme-toggle');
+                    await page.click(`#mdbook-theme-${theme}`);
+                    await page.keyboard.press('Escape');
+                    // And on a phone: every diagram's text still at least 12 px.
+                    await page.setViewportSize({ width: 390, height: 844 });
+                    assert.equal(await diagramsDrawn(page), diagrams);
+                    await assertDiagramsReadable(page, name, `390 px, ${theme}`);
+                    const withCode = !codeChecked.has(theme) && await page.locator('pre code').count() > 0;
+                    if (withCode) {
+                        codeChecked.add(theme);
+                    }
+                    await assertAccessible(page, theme, withCode, true);
+                    assert.deepEqual(seen.errors, [], 'console errors after the theme switch');
+                }));
+        }
+    });
+}

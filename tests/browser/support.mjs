@@ -1,0 +1,338 @@
+// What every browser test shares: the built book served on 127.0.0.1, one chromium for the
+// whole suite (`start()`, `stop()`), and `open()`, which gives each test a fresh context with the
+// playground mocked and a record of what the page did wrong. The suite is one process
+// (book.test.mjs imports every part), so one browser serves all of them; `open()` lets at most `SLOTS` pages work at
+// once, so the tests can all be started together and the cores stay busy without thrashing.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import AxeBuilder from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const site = path.join(root, 'book/html');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+// Every page the reader can reach from the table of contents (drafts have no file yet).
+export const pages = [...fs.readFileSync(path.join(root, 'src/SUMMARY.md'), 'utf8').matchAll(/\]\(([^)]+)\.md\)/g)]
+    .map(match => `${match[1]}.html`);
+// Chapters end with a quiz; their exercise pages (chNN-exercises) do not.
+export const chapters = pages.filter(page => /^ch\d\d-/.test(page) && !page.endsWith('-exercises.html'));
+export const exercisePages = pages.filter(page => page.endsWith('-exercises.html'));
+
+// What each kind of listing means on a page, from the model the pages are labelled from
+// (crates/book-listings via `mdbook-listings kinds`), not a second copy of the list.
+// `cargo xtask test` hands it over in LISTING_KINDS, because the suite runs while the listing
+// phases' cargo holds the build directory (a `cargo run` here would wait for it).
+export const KINDS = (() => {
+    const given = process.env.LISTING_KINDS;
+    if (given === undefined) {
+        return JSON.parse(execFileSync(process.env.CARGO ?? 'cargo',
+            ['run', '--quiet', '--package', 'mdbook-listings', '--', 'kinds'], { cwd: root, encoding: 'utf8' }));
+    }
+    try {
+        const kinds = JSON.parse(given);
+        assert.ok(Array.isArray(kinds) && kinds.every(kind => typeof kind.name === 'string'));
+        return kinds;
+    } catch {
+        console.error(`LISTING_KINDS is not the kind table \`cargo run -p mdbook-listings -- kinds\` prints: ${given.slice(0, 80)}`);
+        process.exit(2);
+    }
+})();
+
+export const MOCK_RESULT = 'mocked playground output';
+export const MOCK_TEST_RESULT = 'test result: ok. (mocked playground)';
+// mdBook adds Run buttons hidden and shows them once it knows the playground can run the code.
+export const RUNNABLE = '.play-button:not([hidden]):not(.hidden)';
+
+// Pages working at once. Each is a chromium renderer busy with layout and axe: one per core
+// keeps both cores busy; more only makes every page slower (measured: README, browser suite).
+const SLOTS = Math.max(1, os.availableParallelism());
+
+let server;
+export let base;
+let browser;
+
+/** Serves book/html and starts chromium: once, before anything is opened. */
+export async function start() {
+    assert.ok(fs.existsSync(path.join(site, 'index.html')), `${site} has no built book: run \`cargo xtask test\``);
+    assert.ok(fs.existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install chromium`);
+    server = http.createServer(serveFile);
+    await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${server.address().port}/`;
+    browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+}
+
+export async function stop() {
+    await browser?.close();
+    server?.close();
+}
+
+const TYPES = {
+    '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+    '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.woff': 'font/woff',
+    '.json': 'application/json', '.ttf': 'font/ttf', '.txt': 'text/plain', '.toml': 'text/plain',
+    '.pdf': 'application/pdf', '.zip': 'application/zip',
+};
+
+function serveFile(request, response) {
+    const url = new URL(request.url, 'http://x');
+    let file = path.join(site, decodeURIComponent(url.pathname));
+    if (!file.startsWith(site)) {
+        response.writeHead(403).end();
+        return;
+    }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+        file = path.join(file, 'index.html');
+    }
+    if (!fs.existsSync(file)) {
+        response.writeHead(404).end('not found');
+        return;
+    }
+    response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(response);
+}
+
+// The slots: `open()` waits for one, `close()` gives it back. A test holds one page at a time.
+let busy = 0;
+const waiting = [];
+async function takeSlot() {
+    if (busy < SLOTS) {
+        busy++;
+        return;
+    }
+    await new Promise(resolve => waiting.push(resolve));
+}
+function giveSlot() {
+    const next = waiting.shift();
+    if (next) {
+        next();
+    } else {
+        busy--;
+    }
+}
+
+/**
+ * Opens a page in a fresh context (own storage, so the theme is the one asked for) and
+ * records what the page does wrong: console errors, uncaught exceptions, outside requests.
+ * Nothing leaves 127.0.0.1: the playground is mocked (`seen.runs` holds what Run sent), every
+ * other outside request is refused and recorded in `seen.outside`. With `weigh`, `seen.bytes`
+ * and `seen.files` say what the page fetched until the network was idle. `url` opens something
+ * other than the suite's server (e.g. a file: URL); `offline` refuses every request instead.
+ */
+export async function open(name, { theme = 'light', weigh = false, width = 1280, height = 900, javaScript = true, touch = false, url, offline = false } = {}) {
+    await takeSlot();
+    let context;
+    try {
+        context = await browser.newContext({
+            viewport: { width, height }, javaScriptEnabled: javaScript,
+            ...(touch ? { hasTouch: true, isMobile: true } : {}),
+        });
+    } catch (error) {
+        giveSlot();
+        throw error;
+    }
+    let closed = false;
+    const close = async () => {
+        if (!closed) {
+            closed = true;
+            await context.close();
+            giveSlot();
+        }
+    };
+    try {
+        await context.addInitScript(t => localStorage.setItem('mdbook-theme', t), theme);
+        const seen = { errors: [], outside: [], runs: [], bytes: 0, files: new Map() };
+        await context.route('**/*', async route => {
+            const target = route.request().url();
+            if (offline) {
+                return target.startsWith('file:') ? route.continue() : route.abort();
+            }
+            if (target.startsWith(base) || (url && target.startsWith('file:'))) {
+                return route.continue();
+            }
+            if (target === 'https://play.rust-lang.org/meta/crates') {
+                return route.fulfill({ json: { crates: [{ id: 'serde', name: 'serde', version: '1.0.0' }] } });
+            }
+            if (target === 'https://play.rust-lang.org/evaluate.json') {
+                seen.runs.push(JSON.parse(route.request().postData()));
+                return route.fulfill({ json: { result: MOCK_RESULT, error: null } });
+            }
+            if (target === 'https://play.rust-lang.org/execute') {
+                seen.runs.push(JSON.parse(route.request().postData()));
+                return route.fulfill({ json: { success: true, stdout: MOCK_TEST_RESULT, stderr: '' } });
+            }
+            seen.outside.push(target);
+            return route.abort();
+        });
+        const page = await context.newPage();
+        page.on('console', message => message.type() === 'error' && seen.errors.push(message.text()));
+        page.on('pageerror', error => seen.errors.push(`uncaught: ${error.message}`));
+        await page.goto(url ?? base + name, { waitUntil: 'load' });
+        if (weigh) {
+            await page.waitForLoadState('networkidle');
+            // The page's own account of every file it fetched, uncompressed (decodedBodySize).
+            const files = await page.evaluate(() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+                .map(entry => [new URL(entry.name).pathname.slice(1), entry.decodedBodySize]));
+            for (const [file, bytes] of files) {
+                seen.bytes += bytes;
+                seen.files.set(file, (seen.files.get(file) ?? 0) + bytes);
+            }
+        }
+        return { page, seen, close };
+    } catch (error) {
+        await close();
+        throw error;
+    }
+}
+
+/** Runs `check` on a page opened with `options`, closing it however `check` ends. */
+export async function onPage(name, options, check) {
+    const opened = await open(name, options);
+    try {
+        return await check(opened);
+    } finally {
+        await opened.close();
+    }
+}
+
+/** A built page's HTML, as served. */
+export const html = name => fs.readFileSync(path.join(site, name), 'utf8');
+
+/**
+ * The page's diagrams, drawn when the book was built (tests/browser/postbuild.mjs): no mermaid
+ * source is left and each diagram shows one SVG. Returns how many there are.
+ */
+export async function diagramsDrawn(page) {
+    assert.equal(await page.locator('pre.mermaid').count(), 0, 'every diagram was drawn when the book was built');
+    const shown = await page.locator('div.diagram').evaluateAll(boxes => boxes.map(box =>
+        [...box.querySelectorAll(':scope > svg')].filter(svg => getComputedStyle(svg).display !== 'none').length));
+    assert.ok(shown.every(n => n === 1), `each diagram shows one drawing: ${shown}`);
+    return shown.length;
+}
+
+// Text in a diagram is at least this big on the screen (CSS px), at every width: a diagram
+// wider than the column scrolls in its box instead.
+const MIN_DIAGRAM_TEXT = 12;
+
+/** The smallest diagram text as drawn on the screen now, and whether the page scrolls sideways. */
+async function diagramText(page) {
+    return page.evaluate(() => {
+        let smallest = Infinity;
+        let where = null;
+        for (const svg of document.querySelectorAll('div.diagram > svg')) {
+            if (getComputedStyle(svg).display === 'none') continue;
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            for (const element of svg.querySelectorAll('text, tspan, foreignObject *')) {
+                if (element.textContent.trim() === '' || element.children.length > 0) continue;
+                const size = parseFloat(getComputedStyle(element).fontSize) * scale;
+                if (size < smallest) {
+                    smallest = size;
+                    where = `${svg.closest('.diagram').getAttribute('aria-label')}: "${element.textContent.trim().slice(0, 40)}"`;
+                }
+            }
+        }
+        const sideways = document.scrollingElement.scrollWidth > window.innerWidth;
+        return { smallest, where, sideways };
+    });
+}
+
+export async function assertDiagramsReadable(page, name, when) {
+    const { smallest, where, sideways } = await diagramText(page);
+    assert.ok(smallest >= MIN_DIAGRAM_TEXT - 0.01, `${name} at ${when}: diagram text drawn at ${smallest.toFixed(1)} px (${where})`);
+    assert.equal(sideways, false, `${name} at ${when}: the page scrolls sideways`);
+}
+
+/**
+ * No serious or critical axe-core violation on the page, in the theme it shows now: every rule,
+ * or with `colours` only the rules a theme can change (the markup is the same in every theme).
+ * axe reports violations only (`resultTypes`): gathering the passing nodes took a tenth of its time.
+ */
+export async function assertAccessible(page, theme, withCode, colours = false) {
+    assert.ok(await page.evaluate(t => document.documentElement.classList.contains(t), theme), `the page is in ${theme}`);
+    const axe = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
+    if (colours) {
+        axe.withRules(['color-contrast', 'link-in-text-block']);
+    }
+    if (!withCode) {
+        axe.exclude('pre code');
+    }
+    const { violations } = await axe.analyze();
+    const bad = violations
+        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')} (${v.nodes[0]?.any[0]?.message ?? ''})`);
+    assert.deepEqual(bad, [], `serious or critical accessibility violations in ${theme}`);
+}
+
+/** Starts the quiz, answers the first question wrong and the rest right, checks the score. */
+export async function answerQuiz(page) {
+    const placeholder = page.locator('.quiz-placeholder').first();
+    // The quiz's code is fetched when the quiz comes near the screen.
+    await placeholder.scrollIntoViewIfNeeded();
+    const questions = JSON.parse(await placeholder.getAttribute('data-quiz-questions')).questions;
+    await page.locator('.mdbook-quiz .start').waitFor({ timeout: 15000 });
+    assert.equal(await page.getByRole('heading', { name: 'Quiz', exact: true }).count(), 1, 'one "Quiz" heading');
+    await page.locator('.mdbook-quiz .start').click();
+    for (const [index, question] of questions.entries()) {
+        const form = page.locator('.mdbook-quiz form.response');
+        await page.locator('.mdbook-quiz .counter', { hasText: `Question ${index + 1} /` }).waitFor({ timeout: 10000 });
+        await answer(form, question, index === 0);
+        await form.locator('input[type=submit]').click();
+    }
+    const result = await page.locator('.mdbook-quiz').innerText();
+    const wrong = questions.length - 1;
+    assert.match(result, new RegExp(`\\b${wrong}\\b[^\\n]*\\b${questions.length}\\b`), `the score is ${wrong} of ${questions.length}:\n${result}`);
+}
+
+async function answer(form, question, wrong) {
+    const a = question.answer;
+    const radio = value => form.locator(`input[value=${JSON.stringify(value)}]`).check();
+    if (question.type === 'MultipleChoice') {
+        const right = Array.isArray(a.answer) ? a.answer : [a.answer];
+        for (const option of wrong ? [question.prompt.distractors[0]] : right) {
+            await radio(option);
+        }
+    } else if (question.type === 'ShortAnswer') {
+        await form.locator('input[type=text], textarea').first().fill(wrong ? 'definitely not it' : a.answer);
+    } else if (question.type === 'Tracing') {
+        const compiles = wrong ? !a.doesCompile : a.doesCompile;
+        await radio(String(compiles));
+        if (compiles) {
+            await form.locator('textarea, input[type=text]').first().fill(a.doesCompile ? (a.stdout ?? '') : 'anything');
+        }
+    }
+}
+
+/** The book's search index, as the searcher loads it. */
+export function searchIndex() {
+    const file = fs.readdirSync(site).find(f => /^searchindex.*\.js$/.test(f));
+    const window = { search: {} };
+    new Function('window', fs.readFileSync(path.join(site, file), 'utf8'))(window);
+    return window.search;
+}
+
+/** Every listing's src/main.rs as mdBook sends it: without the ANCHOR lines. */
+export function listingSources() {
+    const out = [];
+    const dir = path.join(root, 'listings');
+    // Chapter folders only: listings/ also holds their rustfmt.toml.
+    const folders = fs.readdirSync(dir, { withFileTypes: true }).filter(e => e.isDirectory());
+    for (const { name: chapter } of folders) {
+        for (const listing of fs.readdirSync(path.join(dir, chapter))) {
+            const file = path.join(dir, chapter, listing, 'src/main.rs');
+            if (fs.existsSync(file)) {
+                out.push(fs.readFileSync(file, 'utf8').split('\n').filter(l => !/ANCHOR(_END)?:/.test(l)).join('\n').trim());
+            }
+        }
+    }
+    return out;
+}
