@@ -65,13 +65,24 @@ fn unique(all: &[Exercise]) -> Result<(), String> {
 }
 
 /// The reader's copy of a starter: its own package and workspace (it sits inside the book's
-/// folder but is no member of it), with no settings inherited from the book's workspace.
-pub fn standalone_manifest(slug: &str) -> String {
-    format!(
-        "[package]\nname = \"{}\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n\
-         # Its own workspace: this folder is inside the book's, but not part of it.\n[workspace]\n",
-        slug.replace(|c: char| !c.is_ascii_alphanumeric(), "-")
+/// folder but is no member of it), with nothing inherited from the book's workspace.
+pub fn standalone_manifest(root: &Path, exercise: &Exercise) -> Result<String, String> {
+    let read = |path: PathBuf| {
+        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    let manifest = exercise.dir.join("Cargo.toml");
+    book_listings::standalone::manifest(
+        &read(manifest.clone())?,
+        &read(root.join("Cargo.toml"))?,
+        Some(&exercise.slug),
+        true,
+        &|path| {
+            Err(format!(
+                "an exercise's starter has a path dependency ({path}), which its copy cannot follow"
+            ))
+        },
     )
+    .map_err(|e| format!("{}: {e}", manifest.display()))
 }
 
 /// The exercises solved so far, from `exercises/.solved` (one short name per line).
@@ -167,7 +178,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     if !source.is_file() {
         std::fs::create_dir_all(copy.join("src"))
             .map_err(|e| format!("cannot create {}: {e}", copy.display()))?;
-        std::fs::write(copy.join("Cargo.toml"), standalone_manifest(&exercise.slug))
+        std::fs::write(copy.join("Cargo.toml"), standalone_manifest(root, exercise)?)
             .map_err(|e| format!("cannot write {}: {e}", copy.join("Cargo.toml").display()))?;
         std::fs::copy(exercise.dir.join("src/lib.rs"), &source)
             .map_err(|e| format!("cannot copy the starter to {}: {e}", source.display()))?;
@@ -290,9 +301,26 @@ mod tests {
 
     #[test]
     fn the_copy_is_its_own_workspace() {
-        let manifest: toml::Table = toml::from_str(&standalone_manifest("rc_that counts")).unwrap();
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("listings/ch/80-exercise-rc_that counts");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            root.path().join("Cargo.toml"),
+            "[workspace]\n[workspace.package]\nedition = \"2024\"\npublish = false\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("Cargo.toml"),
+            "[package]\nname = \"ch-80\"\nversion = \"0.1.0\"\nedition.workspace = true\n\
+             publish.workspace = true\n[package.metadata.listing]\nkind = \"exercise\"\n",
+        )
+        .unwrap();
+        let exercise = Exercise { slug: "rc_that counts".into(), listing: "ch/80".into(), dir };
+        let text = standalone_manifest(root.path(), &exercise).unwrap();
+        let manifest: toml::Table = toml::from_str(&text).unwrap();
         assert_eq!(manifest["package"]["name"].as_str(), Some("rc-that-counts"));
         assert_eq!(manifest["package"]["edition"].as_str(), Some("2024"));
+        assert!(manifest["package"].get("metadata").is_none(), "{text}");
         assert!(manifest["workspace"].as_table().is_some_and(|t| t.is_empty()));
     }
 

@@ -2,6 +2,9 @@
 //! render with every renderer), with mdbook-mermaid's preprocessor called in-process instead of
 //! as a command. The other preprocessors and renderers of book.toml run as their commands, as
 //! under mdbook (mdbook-quiz and mdbook-linkcheck2 from `.tools/bin`, on the PATH xtask gives).
+//! Then each listing's download is written into the HTML (`downloads`).
+
+mod downloads;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,11 +37,21 @@ fn main() -> ExitCode {
 }
 
 fn build(root: PathBuf) -> mdbook_driver::errors::Result<()> {
-    let mut book = MDBook::load(root)?;
+    let mut book = MDBook::load(&root)?;
     // Replaces the command preprocessor of the same name in place (same order), and only if
     // book.toml asks for mermaid at all.
     if book.config.contains_key("preprocessor.mermaid") {
         book.with_preprocessor(mdbook_mermaid::Mermaid);
     }
-    book.build()
+    book.build()?;
+    // After the build: the HTML renderer empties its folder first.
+    let html = book.build_dir_for("html");
+    let started = std::time::Instant::now();
+    let written = downloads::write_all(&root, &html).map_err(mdbook_driver::errors::Error::msg)?;
+    tracing::info!(
+        "wrote {written} listing downloads into {} in {} ms",
+        html.join("listings").display(),
+        started.elapsed().as_millis()
+    );
+    Ok(())
 }

@@ -2,6 +2,7 @@
 //! (`mdbook-listings`) and `xtask`: one parser, one scanner, one table per kind, so the three
 //! cannot disagree about what a listing is.
 
+pub mod caption;
 pub mod env;
 pub mod exercise;
 pub mod kind;
@@ -10,6 +11,7 @@ pub mod lines;
 pub mod markdown;
 pub mod prose;
 pub mod spec;
+pub mod standalone;
 
 pub use kind::Kind;
 pub use layout::{Layout, ListingDir};

@@ -774,10 +774,22 @@ impl Book {
                 ),
             });
         }
+        let mut captioned: Vec<&Path> = Vec::new();
         for include in &page.includes {
             let at = page.at(include);
             let path = include.path(&page.folder);
             let listing = self.listings.iter().find(|l| path.starts_with(&l.dir));
+            if let Some(listing) = listing
+                && include.directive != Directive::Quiz
+                && !captioned.contains(&listing.dir.as_path())
+            {
+                captioned.push(&listing.dir);
+                // A solution is captioned from its exercise ("Solution to Exercise 3.1").
+                let solution = listing.solution.as_ref().is_some_and(|s| path.starts_with(&s.dir));
+                if !solution && let Some(problem) = self.caption_problem(listing) {
+                    problems.push(Failure::Page { at: at.clone(), message: problem });
+                }
+            }
             if !path.is_file() {
                 // Bless writes a new listing's snapshot in this same run; its check reports
                 // it if it cannot.
@@ -822,6 +834,31 @@ impl Book {
             }
         }
         Failure::all(problems)
+    }
+}
+
+impl Book {
+    /// Why a listing a page shows cannot be captioned: no `description`, or one that breaks the
+    /// caption rules (the model's message names the line).
+    fn caption_problem(&self, listing: &Listing) -> Option<String> {
+        let manifest = listing.dir.join("Cargo.toml");
+        let shown = self.relative(&manifest);
+        let text = match std::fs::read_to_string(&manifest) {
+            Ok(text) => text,
+            Err(e) => return Some(format!("cannot read {}: {e}", shown.display())),
+        };
+        match book_listings::caption::description(&shown, &text) {
+            Ok(Some(_)) => None,
+            Ok(None) => Some(format!(
+                "shows {}, whose {} has no `description`: add `description = \"...\"` to its \
+                 [package], the listing's caption on the page: one line of at most {} characters, \
+                 no trailing period, `code` in backticks",
+                listing.name,
+                shown.display(),
+                book_listings::caption::MAX_CHARS
+            )),
+            Err(problem) => Some(problem),
+        }
     }
 }
 

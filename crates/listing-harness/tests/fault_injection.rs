@@ -478,7 +478,34 @@ const FAULTS: &[Fault] = &[
             ("solution/output.txt", SOLUTION_REPORT),
         ],
     },
+    Fault {
+        // A listing shown on a page with no caption text.
+        name: "47-no-description",
+        metadata: "kind = \"run\"",
+        main_rs: "fn main() { println!(\"uncaptioned\"); }",
+        snapshot: Some("uncaptioned\n"),
+        page: SHOWN,
+        files: &[],
+    },
+    Fault {
+        name: "48-description-with-a-period",
+        metadata: "kind = \"run\"",
+        main_rs: "fn main() { println!(\"captioned\"); }",
+        snapshot: Some("captioned\n"),
+        page: SHOWN,
+        files: &[],
+    },
 ];
+
+/// Each listing's caption text (`[package] description`): the two caption faults aside, a
+/// plain one, so no other check fails for it.
+fn description(fault: &str) -> &'static str {
+    match fault {
+        "47-no-description" => "",
+        "48-description-with-a-period" => "description = \"Ends with a period.\"\n",
+        _ => "description = \"A fault\"\n",
+    }
+}
 
 const EXERCISE: &str = "kind = \"exercise\"\nstarter-fails = \"not yet implemented\"";
 const EXERCISE_PAGE: &str = "```rust,ignore,editable\n{lib}\n```\n\n```text\n{out}\n```\n\n<details>\n<summary>Solution</summary>\n\n```rust,ignore\n{sol}\n```\n\n```text\n{solout}\n```\n\n</details>\n";
@@ -563,8 +590,9 @@ fn broken_book() -> PathBuf {
         write(
             &dir.join("Cargo.toml"),
             &format!(
-                "[package]\nname = \"fault-{}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n{metadata}",
-                fault.name
+                "[package]\nname = \"fault-{}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n{}{metadata}",
+                fault.name,
+                description(fault.name)
             ),
         );
         if fault.main_rs.is_empty() {
@@ -712,6 +740,8 @@ caught! {
     exercise_tests_differ: "faults/44-exercise-tests-differ" => TestsDiffer ["44-exercise-tests-differ/src/lib.rs:13 and listings/faults/44-exercise-tests-differ/solution/src/lib.rs:13 differ"];
     exercise_starter_broken: "faults/45-exercise-starter-broken" => StarterFailsOtherwise ["every failing starter test reports \"not yet implemented\"", "--- tests::doubles\n", "attempt to subtract with overflow"];
     exercise_solution_shown: "faults/46-exercise-solution-shown" => Page ["shows its solution openly", "shows its solution's test report openly", "shows its starter in a block the reader cannot edit", "the output is not inside a ```text block"];
+    listing_without_description: "src/faults.md" => Page ["src/faults.md:", "shows faults/47-no-description, whose listings/faults/47-no-description/Cargo.toml has no `description`"];
+    description_with_a_period: "src/faults.md" => Page ["src/faults.md:", "listings/faults/48-description-with-a-period/Cargo.toml:5: [package] description: ends with a period"];
 }
 
 #[test]
@@ -790,8 +820,8 @@ fn declare(listing: &Path, table: &str) {
     write(
         &listing.join("Cargo.toml"),
         &format!(
-            "[package]\nname = \"{package}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n\
-             [package.metadata.listing]\n{table}\n"
+            "[package]\nname = \"{package}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\
+             description = \"One listing\"\n\n[package.metadata.listing]\n{table}\n"
         ),
     );
 }
@@ -851,7 +881,15 @@ fn a_listing_whose_output_changes_between_runs_is_flaky() {
 /// Every fault of the broken book is asserted by a test: a fault nobody checks proves nothing.
 #[test]
 fn every_fault_is_asserted() {
-    let passing = ["faults/00-correct", "faults/21-quiz-program", "faults/41-exercise-correct"];
+    // The two caption faults pass their own checks: the page check catches them
+    // (`listing_without_description`, `description_with_a_period`).
+    let passing = [
+        "faults/00-correct",
+        "faults/21-quiz-program",
+        "faults/41-exercise-correct",
+        "faults/47-no-description",
+        "faults/48-description-with-a-period",
+    ];
     for fault in FAULTS {
         let check = format!("faults/{}", fault.name);
         assert!(

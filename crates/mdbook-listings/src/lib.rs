@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use book_listings::lines::{self, ReaderView};
 use book_listings::markdown::{self, Directive};
-use book_listings::{Kind, Layout, kind, spec};
+use book_listings::{Kind, Layout, caption, kind, spec};
 
 /// The HTML class of a kind's marker and label: `marker-deadlock`, `label-deadlock`.
 pub fn css_class(kind: &Kind) -> &'static str {
@@ -58,9 +58,107 @@ pub fn lazy_quiz(content: &str) -> String {
     out
 }
 
-/// Inserts an HTML label before each fenced block that includes a listing's file.
-pub fn mark(markdown: &str, folder: &Path, layout: &Layout) -> Result<String, String> {
+/// Where a page sits in the book, for its captions: "Listing 3-2" and the download's address.
+#[derive(Debug, Clone, Default)]
+pub struct PageInfo {
+    /// The chapter's number (`ch03-box.md` and its `ch03-exercises.md` → 3); None for an
+    /// unnumbered page, whose listings are "Listing 1", "Listing 2".
+    pub chapter: Option<u32>,
+    /// From the page's HTML to the book's root: "" or "../".
+    pub to_root: String,
+}
+
+/// Numbers the listings of one page in the order they first appear.
+#[derive(Default)]
+struct Numbering {
+    /// (listing folder, its number on the page)
+    listings: Vec<(PathBuf, usize)>,
+    /// (exercise folder, its number on the page)
+    exercises: Vec<(PathBuf, usize)>,
+}
+
+impl Numbering {
+    /// The listing's number, and whether an earlier block already showed a part of it.
+    fn number(list: &mut Vec<(PathBuf, usize)>, dir: &Path) -> (usize, bool) {
+        match list.iter().find(|(d, _)| d == dir) {
+            Some((_, n)) => (*n, true),
+            None => {
+                let n = list.len() + 1;
+                list.push((dir.to_path_buf(), n));
+                (n, false)
+            }
+        }
+    }
+}
+
+/// The caption above a block that shows a listing's file: "Listing 3-2: TEXT", the file and a
+/// download of its cargo project; a later part of the same listing says "(continued)". An
+/// exercise's starter is "Exercise 3.1: TEXT" (the numbering of the page's headings) and its
+/// solution "Solution to Exercise 3.1".
+#[allow(clippy::too_many_arguments)]
+fn caption(
+    numbering: &mut Numbering,
+    page: &PageInfo,
+    layout: &Layout,
+    dir: &Path,
+    manifest: &Path,
+    manifest_text: &str,
+    file: &str,
+    exercise: bool,
+    solution: bool,
+) -> Result<String, String> {
+    let listing = dir.strip_prefix(&layout.listings).unwrap_or(dir).display().to_string();
+    let (number, continued) = if exercise {
+        Numbering::number(&mut numbering.exercises, dir)
+    } else {
+        Numbering::number(&mut numbering.listings, dir)
+    };
+    let (label, id, continued) = match (exercise, page.chapter) {
+        (true, Some(c)) => {
+            (format!("Exercise {c}.{number}"), format!("exercise-{c}-{number}"), continued)
+        }
+        (true, None) => (format!("Exercise {number}"), format!("exercise-{number}"), continued),
+        (false, Some(c)) => {
+            (format!("Listing {c}-{number}"), format!("listing-{c}-{number}"), continued)
+        }
+        (false, None) => (format!("Listing {number}"), format!("listing-{number}"), continued),
+    };
+    let file = caption::escape(file);
+    let file = format!("<span class=\"listing-file\">{file}</span>");
+    if solution {
+        let href = format!("{}{}", page.to_root, caption::download_path(&listing, true));
+        return Ok(format!(
+            "<div class=\"listing-caption\" id=\"solution-{}\"><b>Solution to {label}</b> \
+             {file}<a href=\"{href}\" download>Download</a></div>",
+            id.trim_start_matches("exercise-")
+        ));
+    }
+    if continued {
+        return Ok(format!(
+            "<div class=\"listing-caption\"><b>{label} (continued)</b> {file}</div>"
+        ));
+    }
+    // The harness's page check reports a missing description; the book still builds without it.
+    let text = caption::description(manifest, manifest_text)?
+        .map(|d| format!(" {}", caption::to_html(&d)))
+        .unwrap_or_default();
+    let href = format!("{}{}", page.to_root, caption::download_path(&listing, false));
+    Ok(format!(
+        "<div class=\"listing-caption\" id=\"{id}\"><b>{label}:</b>{text} {file}<a href=\"{href}\" \
+         download>Download</a></div>"
+    ))
+}
+
+/// Inserts an HTML label before each fenced block that includes a listing's file, and a
+/// caption before each that shows its source.
+pub fn mark(
+    markdown: &str,
+    folder: &Path,
+    layout: &Layout,
+    page: &PageInfo,
+) -> Result<String, String> {
     let mut labels: Vec<(usize, String)> = Vec::new();
+    let mut numbering = Numbering::default();
     for include in markdown::scan(markdown) {
         let Some(fence) = &include.fence else { continue };
         if include.directive == Directive::Quiz
@@ -81,10 +179,31 @@ pub fn mark(markdown: &str, folder: &Path, layout: &Layout) -> Result<String, St
         let spec = spec::parse(&manifest, &text).map_err(|e| e.to_string())?;
         let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let class = css_class(&spec.kind);
+        let exercise = matches!(spec.kind, Kind::Exercise { .. });
+        let shown = path.strip_prefix(&dir).unwrap_or(&path);
+        let shown =
+            if solution { shown.strip_prefix(kind::SOLUTION_DIR).unwrap_or(shown) } else { shown };
+        let mut caption = |solution: bool| {
+            caption(
+                &mut numbering,
+                page,
+                layout,
+                &dir,
+                &manifest,
+                &text,
+                &shown.display().to_string(),
+                exercise,
+                solution,
+            )
+        };
         let label = if solution && file == layout.output_file {
             format!("<div class=\"output-label label-solution\">{}</div>", kind::SOLUTION_LABEL)
         } else if solution {
-            format!("<div class=\"listing-marker marker-solution\">{}</div>", kind::SOLUTION_MARKER)
+            format!(
+                "{}<div class=\"listing-marker marker-solution\">{}</div>",
+                caption(true)?,
+                kind::SOLUTION_MARKER
+            )
         } else if file == layout.clippy_file {
             "<div class=\"output-label label-clippy\">Clippy's findings</div>".to_string()
         } else if file == layout.output_file {
@@ -107,10 +226,7 @@ pub fn mark(markdown: &str, folder: &Path, layout: &Layout) -> Result<String, St
                 .map(|m| format!("<div class=\"listing-marker marker-{class}\"{data}>{m}</div>"))
                 .unwrap_or_default();
             let numbers = line_numbers(&path, &dir, &include, layout);
-            if marker.is_empty() && numbers.is_empty() {
-                continue;
-            }
-            format!("{numbers}{marker}")
+            format!("{}{numbers}{marker}", caption(false)?)
         };
         // Inside an admonition the label must carry the same `> ` prefix.
         let quote = &fence.prefix;
@@ -178,7 +294,7 @@ mod tests {
         let page = "Text\n\n```rust,no_run\n{{#rustdoc_include ../listings/ch/01-x/src/main.rs:here}}\n```\n\n\
                     ~~~text\n{{#include  ../listings/ch/01-x/output.txt}}\n~~~\n\n```text\nplain\n```\n\n\
                     > ```text\n> {{ #include ../listings/ch/01-x/clippy.txt }}\n> ```\n";
-        let marked = mark(page, &dir.path().join("src"), &layout).unwrap();
+        let marked = mark(page, &dir.path().join("src"), &layout, &PageInfo::default()).unwrap();
         assert!(
             marked.contains(
                 "<div class=\"listing-marker marker-deadlock\">Deadlocks</div>\n\n```rust,no_run"
@@ -195,7 +311,11 @@ mod tests {
             ),
             "{marked}"
         );
-        assert_eq!(marked.matches("<div").count(), 3, "a plain text block gets no label");
+        assert_eq!(
+            marked.matches("<div").count(),
+            4,
+            "a caption, two labels, and a plain text block gets none"
+        );
     }
 
     #[test]
@@ -216,16 +336,100 @@ mod tests {
                     ```text\n{{#include ../listings/ch/80-exercise-x/output.txt}}\n```\n\n<details>\n\n\
                     ```rust,ignore\n{{#include ../listings/ch/80-exercise-x/solution/src/lib.rs}}\n```\n\n\
                     ```text\n{{#include ../listings/ch/80-exercise-x/solution/output.txt}}\n```\n\n</details>\n";
-        let marked = mark(page, &dir.path().join("src"), &layout).unwrap();
-        let labels: Vec<&str> = marked.lines().filter(|l| l.starts_with("<div")).collect();
+        let marked = mark(page, &dir.path().join("src"), &layout, &PageInfo::default()).unwrap();
+        let labels: Vec<&str> = marked
+            .lines()
+            .filter(|l| l.starts_with("<div"))
+            .map(|l| l.rsplit_once("</div><div").map_or(l, |(_, marker)| marker))
+            .collect();
         assert_eq!(
             labels,
             [
-                "<div class=\"listing-marker marker-exercise\" data-exercise=\"x\">Exercise: starter code and its tests</div>",
+                " class=\"listing-marker marker-exercise\" data-exercise=\"x\">Exercise: starter code and its tests</div>",
                 "<div class=\"output-label label-exercise\">Test report of the starter</div>",
-                "<div class=\"listing-marker marker-solution\">Solution</div>",
+                " class=\"listing-marker marker-solution\">Solution</div>",
                 "<div class=\"output-label label-solution\">Test report of the solution</div>",
             ]
+        );
+    }
+
+    #[test]
+    fn captions_number_listings_in_order_of_first_appearance() {
+        let dir = tempfile::tempdir().unwrap();
+        let describe = |folder: &str, description: &str, kind: &str| {
+            let listing = dir.path().join("listings/ch03-box").join(folder);
+            std::fs::create_dir_all(listing.join("src")).unwrap();
+            std::fs::write(
+                listing.join("Cargo.toml"),
+                format!(
+                    "[package]\nname = \"x\"\n{description}\n[package.metadata.listing]\n{kind}\n"
+                ),
+            )
+            .unwrap();
+        };
+        describe("01-box", "description = \"A `Box<i32>` & a value\"", "kind = \"run\"");
+        describe(
+            "02-list",
+            "description = \"A cons list\"",
+            "kind = \"compile-fail\"\nerrors = [\"E0072\"]",
+        );
+        describe(
+            "80-exercise-e",
+            "description = \"Starter for a tree\"",
+            "kind = \"exercise\"\nstarter-fails = \"x\"",
+        );
+        std::fs::create_dir_all(dir.path().join("listings/ch03-box/80-exercise-e/solution"))
+            .unwrap();
+        std::fs::write(
+            dir.path().join("listings/ch03-box/80-exercise-e/solution/Cargo.toml"),
+            "[package]\nname = \"s\"\n",
+        )
+        .unwrap();
+        let layout = Layout::load(dir.path()).unwrap();
+        let block = |file: &str| {
+            format!("```rust\n{{{{#rustdoc_include ../listings/ch03-box/{file}}}}}\n```\n\n")
+        };
+        let page = [
+            block("02-list/src/main.rs:a"),
+            block("01-box/src/main.rs"),
+            block("02-list/src/main.rs:b"),
+            block("02-list/output.txt"),
+            block("80-exercise-e/src/lib.rs"),
+            block("80-exercise-e/solution/src/lib.rs"),
+        ]
+        .concat();
+        let info = PageInfo { chapter: Some(3), to_root: "../".into() };
+        let marked = mark(&page, &dir.path().join("src"), &layout, &info).unwrap();
+        let captions: Vec<&str> = marked
+            .lines()
+            .filter(|l| l.starts_with("<div class=\"listing-caption"))
+            .map(|l| l.split_once("</div>").unwrap().0)
+            .collect();
+        assert_eq!(
+            captions,
+            [
+                "<div class=\"listing-caption\" id=\"listing-3-1\"><b>Listing 3-1:</b> A cons list \
+                 <span class=\"listing-file\">src/main.rs</span><a href=\"../listings/ch03-box/02-list.zip\" download>Download</a>",
+                "<div class=\"listing-caption\" id=\"listing-3-2\"><b>Listing 3-2:</b> A <code>Box&lt;i32&gt;</code> &amp; a value \
+                 <span class=\"listing-file\">src/main.rs</span><a href=\"../listings/ch03-box/01-box.zip\" download>Download</a>",
+                "<div class=\"listing-caption\"><b>Listing 3-1 (continued)</b> <span class=\"listing-file\">src/main.rs</span>",
+                "<div class=\"listing-caption\" id=\"exercise-3-1\"><b>Exercise 3.1:</b> Starter for a tree \
+                 <span class=\"listing-file\">src/lib.rs</span><a href=\"../listings/ch03-box/80-exercise-e.zip\" download>Download</a>",
+                "<div class=\"listing-caption\" id=\"solution-3-1\"><b>Solution to Exercise 3.1</b> \
+                 <span class=\"listing-file\">src/lib.rs</span><a href=\"../listings/ch03-box/80-exercise-e-solution.zip\" download>Download</a>",
+            ],
+            "{marked}"
+        );
+        assert!(
+            marked.contains("Download</a></div><div class=\"listing-marker marker-compile-fail\">"),
+            "the caption comes first, then the marker: {marked}"
+        );
+        // A description that breaks the rules is an error naming the manifest's line.
+        describe("01-box", "description = \"Ends with a period.\"", "kind = \"run\"");
+        let e = mark(&page, &dir.path().join("src"), &layout, &info).unwrap_err();
+        assert!(
+            e.contains("01-box/Cargo.toml:3: [package] description: ends with a period"),
+            "{e}"
         );
     }
 
@@ -247,13 +451,13 @@ mod tests {
         .unwrap();
         let layout = Layout::load(dir.path()).unwrap();
         let page = "```rust,should_panic\n{{#rustdoc_include ../listings/ch/02-p/src/main.rs:here}}\n```\n";
-        let marked = mark(page, &dir.path().join("src"), &layout).unwrap();
+        let marked = mark(page, &dir.path().join("src"), &layout, &PageInfo::default()).unwrap();
         assert!(
             marked.contains("<div class=\"listing-lines\" data-shown=\"2-4\" data-total=\"4\"></div><div class=\"listing-marker marker-panic\">Panics</div>\n\n```rust"),
             "{marked}"
         );
         std::fs::write(listing.join("output.txt"), "boom\n").unwrap();
-        let plain = mark(page, &dir.path().join("src"), &layout).unwrap();
+        let plain = mark(page, &dir.path().join("src"), &layout, &PageInfo::default()).unwrap();
         assert!(!plain.contains("listing-lines"), "no citation, no numbers: {plain}");
     }
 
@@ -298,9 +502,10 @@ mod tests {
         let page = "```rust,no_run\n{{#rustdoc_include ../listings/ch/03-two/src/main.rs:a}}\n\
                     {{#rustdoc_include ../listings/ch/03-two/src/main.rs:b}}\n```\n\n\
                     ```rust\n{{#include ../stray/notes.rs}}\n```\n";
-        let marked = mark(page, &dir.path().join("src"), &layout).unwrap();
+        let marked = mark(page, &dir.path().join("src"), &layout, &PageInfo::default()).unwrap();
         assert_eq!(marked.matches("Leaks memory").count(), 1, "{marked}");
-        assert_eq!(marked.matches("<div").count(), 1, "{marked}");
+        assert_eq!(marked.matches("listing-caption").count(), 1, "{marked}");
+        assert_eq!(marked.matches("<div").count(), 2, "{marked}");
     }
 
     #[test]
@@ -318,6 +523,7 @@ mod tests {
             "```rust\n{{#include ../listings/ch/01-x/src/main.rs}}\n```\n",
             &dir.path().join("src"),
             &layout,
+            &PageInfo::default(),
         )
         .unwrap_err();
         assert!(e.contains("Cargo.toml:4: [package.metadata.listing]: unknown kind"), "{e}");

@@ -59,7 +59,13 @@ fn run(args: &[String]) -> Result<(), String> {
                 .as_ref()
                 .and_then(|p| p.parent())
                 .map_or(layout.src.clone(), |p| layout.src.join(p));
-            match mdbook_listings::mark(&chapter.content, &folder, &layout) {
+            let page = mdbook_listings::PageInfo {
+                chapter: chapter.number.as_ref().and_then(|n| n.first().copied()),
+                to_root: "../".repeat(
+                    chapter.path.as_ref().map_or(0, |p| p.components().count().saturating_sub(1)),
+                ),
+            };
+            match mdbook_listings::mark(&chapter.content, &folder, &layout, &page) {
                 Ok(marked) => chapter.content = marked,
                 Err(e) => problems.push(e),
             }

@@ -1,11 +1,13 @@
 // The listings on a page: Run and Copy take the whole program, typed keys reach the code,
-// every kind is marked and every output labelled, cited lines are numbered, and offline Run
-// points at the verified output.
+// every kind is marked and every output labelled, every listing is captioned with its download,
+// cited lines are numbered, and offline Run points at the verified output.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 
-import { KINDS, MOCK_RESULT, RUNNABLE, base, diagramsDrawn, listingSources, open, site } from '../support.mjs';
+import { KINDS, MOCK_RESULT, RUNNABLE, base, diagramsDrawn, listingSources, open, root, site } from '../support.mjs';
 
 export default function () {
     describe('listings', { concurrency: true }, () => {
@@ -99,6 +101,55 @@ export default function () {
                 for (const kind of notRun) {
                     const code = page.locator(`.marker-${kind.class} + pre`).first();
                     assert.equal(await code.locator(RUNNABLE).count(), 0, `${kind.name} listings are not runnable`);
+                }
+            } finally {
+                await close();
+            }
+        });
+
+        test('every listing has a caption numbered in order, with its file, whose download is a zip', async () => {
+            const name = 'ch01-smart-pointers';
+            // The listings the page's Markdown shows, in order of first appearance (outputs and
+            // quizzes are no listing's own block): what the captions must number.
+            const markdown = fs.readFileSync(path.join(root, `src/${name}.md`), 'utf8');
+            const shown = [...markdown.matchAll(/\{\{\s*#(?:rustdoc_include|include|playground)\s+\.\.\/listings\/([^/]+\/[^/]+)\/([^\s}:]+)/g)]
+                .filter(([, , file]) => !/^(output|clippy)\.txt$/.test(file))
+                .map(([, listing]) => listing);
+            const expected = [...new Set(shown)];
+            assert.ok(expected.length > 5, `the page shows listings: ${expected}`);
+            const { page, close } = await open(`${name}.html`);
+            try {
+                const captions = await page.locator('.listing-caption').evaluateAll(all => all.map(caption => ({
+                    id: caption.id,
+                    text: caption.innerText,
+                    number: caption.querySelector('b').innerText,
+                    file: caption.querySelector('.listing-file')?.innerText,
+                    href: caption.querySelector('a')?.getAttribute('href'),
+                    // The block it captions comes next (after its marker and line-number elements).
+                    block: (() => {
+                        let next = caption.nextElementSibling;
+                        while (next?.matches('.listing-lines, .listing-marker')) next = next.nextElementSibling;
+                        return next?.tagName === 'PRE';
+                    })(),
+                })));
+                const first = captions.filter(c => c.id);
+                assert.deepEqual(first.map(c => c.number), expected.map((_, i) => `Listing 1-${i + 1}:`), 'numbered in order');
+                assert.deepEqual(first.map(c => c.id), expected.map((_, i) => `listing-1-${i + 1}`));
+                assert.deepEqual(first.map(c => c.href), expected.map(l => `listings/${l}.zip`), 'each listing once, in order of first appearance');
+                for (const caption of captions) {
+                    assert.match(caption.file ?? '', /^(src\/[\w/]+\.rs|Cargo\.toml)$/, `${caption.text}: names its file`);
+                    assert.ok(caption.block, `${caption.text}: sits right above its block`);
+                    if (!caption.id) {
+                        assert.match(caption.number, /^Listing 1-\d+ \(continued\)$/, caption.text);
+                    }
+                }
+                const response = await page.request.get(new URL(first[0].href, page.url()).href);
+                assert.equal(response.status(), 200, first[0].href);
+                const bytes = await response.body();
+                assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', `${first[0].href} is a zip`);
+                for (const caption of first.slice(1)) {
+                    const head = await page.request.get(new URL(caption.href, page.url()).href);
+                    assert.equal((await head.body()).subarray(0, 2).toString('latin1'), 'PK', caption.href);
                 }
             } finally {
                 await close();

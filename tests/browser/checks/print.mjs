@@ -43,14 +43,22 @@ export default function () {
                 // the book), which break like pages. A block taller than a page moves to a page of
                 // its own (mdBook's print CSS avoids breaks inside code) and may leave its label.
                 await page.emulateMedia({ media: 'print' });
+                // A caption goes with its block too, and a caption, marker and block that together
+                // are taller than a page must break somewhere, so they are not counted.
                 const apart = await page.evaluate(pageHeight => {
                     const main = document.querySelector('main');
+                    const labels = [...document.querySelectorAll('.listing-caption, .listing-marker, .output-label')].map(label => {
+                        let block = label.nextElementSibling;
+                        while (block?.matches('.listing-marker, .listing-lines')) block = block.nextElementSibling;
+                        const first = label.previousElementSibling?.matches('.listing-caption') ? label.previousElementSibling : label;
+                        const height = block ? block.getBoundingClientRect().bottom - first.getBoundingClientRect().top : 0;
+                        return { label, block, height };
+                    });
                     main.style.cssText = `columns: 700px; column-gap: 100px; column-fill: auto; height: ${pageHeight}px; width: 700px`;
                     const column = element => Math.floor(element.getClientRects()[0].left / 800);
                     const found = [];
-                    for (const label of document.querySelectorAll('.listing-marker, .output-label')) {
-                        const block = label.nextElementSibling;
-                        if (block && column(label) !== column(block) && block.getBoundingClientRect().height < pageHeight) {
+                    for (const { label, block, height } of labels) {
+                        if (block && column(label) !== column(block) && height < pageHeight) {
                             found.push(`"${label.textContent}" before ${block.textContent.slice(0, 60)}`);
                         }
                     }

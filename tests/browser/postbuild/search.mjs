@@ -54,7 +54,7 @@ async function sections(browser, base, urls) {
                 }
             }
             const BLOCKS = 'p, li, pre, div, td, th, tr, h1, h2, h3, h4, h5, h6, br, blockquote, dt, dd, figure, table, ul, ol';
-            const SKIPPED = '.listing-marker, .output-label, .boring, button, .buttons, script, style, .quiz-placeholder, .listing-lines, .line-numbers, .diagram svg';
+            const SKIPPED = '.listing-marker, .output-label, .listing-caption a, .boring, button, .buttons, script, style, .quiz-placeholder, .listing-lines, .line-numbers, .diagram svg';
             const text = node => {
                 const copy = node.cloneNode(true);
                 if (copy.nodeType !== 1) return copy.textContent;
