@@ -110,11 +110,20 @@ export default function () {
                 assert.ok(before[wide].right > 0 && before[wide].left === 0, `at its start a wide diagram fades on the right only: ${JSON.stringify(before[wide])}`);
                 assert.deepEqual([before[narrow].left, before[narrow].right], [0, 0], 'a diagram that fits does not fade');
                 const box = page.locator('div.diagram').nth(wide);
-                await box.evaluate(b => { b.scrollLeft = b.scrollWidth; });
-                const end = (await fades())[wide];
+                // Scrolled to `where`, the fade follows within a few frames.
+                const scrolledTo = async (where, expected) => {
+                    await box.evaluate((b, at) => { b.scrollLeft = at * (b.scrollWidth - b.clientWidth); }, where);
+                    let fade;
+                    for (let i = 0; i < 20; i++) {
+                        fade = (await fades())[wide];
+                        if (expected(fade)) break;
+                        await page.waitForTimeout(50);
+                    }
+                    return fade;
+                };
+                const end = await scrolledTo(1, f => f.left > 0 && f.right === 0);
                 assert.ok(end.left > 0 && end.right === 0, `at its end it fades on the left only: ${JSON.stringify(end)}`);
-                await box.evaluate(b => { b.scrollLeft = (b.scrollWidth - b.clientWidth) / 2; });
-                const middle = (await fades())[wide];
+                const middle = await scrolledTo(0.5, f => f.left > 0 && f.right > 0);
                 assert.ok(middle.left > 0 && middle.right > 0, `in the middle on both sides: ${JSON.stringify(middle)}`);
             }));
 
