@@ -40,6 +40,21 @@ export default function () {
                 assert.deepEqual(seen.errors, []);
             }));
 
+        test('an exercise\'s starter too: a tap opens no keyboard, its Edit button does; its Run button shows its icon', () =>
+            onPage('ch02-exercises.html', PHONE, async ({ page, seen }) => {
+                const starter = page.locator('pre.exercise-starter').first();
+                await starter.scrollIntoViewIfNeeded();
+                const code = starter.locator('code').first();
+                await code.tap();
+                assert.equal(await page.evaluate(() => document.activeElement?.isContentEditable ?? false), false, 'a tap on the starter starts no editing');
+                await starter.locator('.edit-button').tap();
+                assert.ok(await code.evaluate(c => document.activeElement === c && c.isContentEditable), 'Edit puts the caret in the starter');
+                const run = await starter.locator('.exercise-run').boundingBox();
+                assert.equal(await starter.locator('.exercise-run svg').count(), 1, 'the Run button draws its play icon');
+                assert.ok(run.width >= 24 && run.height >= 24, `the Run button is a target a finger can hit: ${JSON.stringify(run)}`);
+                assert.deepEqual(seen.errors, []);
+            }));
+
         test('no block\'s buttons cover its code or leave the screen', () =>
             onPage('ch03-box.html', PHONE, async ({ page }) => {
                 const { blocks, covered } = await page.evaluate(() => {
