@@ -12,16 +12,17 @@
         }
         const name = marker.dataset.exercise || '';
         pre.classList.add('exercise-starter');
-        code.setAttribute('contenteditable', 'plaintext-only');
-        code.setAttribute('spellcheck', 'false');
-        code.setAttribute('aria-label', 'Exercise starter code and its tests, editable: change it and press Run tests (Ctrl+Enter)');
         const buttons = pre.querySelector('.buttons') || pre.insertBefore(document.createElement('div'), pre.firstChild);
         buttons.classList.add('buttons');
         const run = document.createElement('button');
-        run.className = 'fa fa-play play-button exercise-run';
+        run.className = 'play-button exercise-run';
         run.title = 'Run the tests on the Rust playground';
         run.setAttribute('aria-label', 'Run the tests on the Rust playground');
+        // mdBook's own play icon: the book has no icon font, so a `fa-play` class drew nothing.
+        run.innerHTML = document.getElementById('fa-play')?.innerHTML ?? '';
         buttons.prepend(run);
+        // After the buttons exist: on a touch screen the code is edited through an Edit button.
+        window.bookEditable(code, 'Exercise starter code and its tests, editable: change it and press Run tests (Ctrl+Enter)');
         const result = () => pre.querySelector('.result') || pre.appendChild(Object.assign(document.createElement('code'), { className: 'result hljs language-bash' }));
         code.addEventListener('keydown', event => {
             // Keys typed into code belong to the code, not to mdBook's shortcuts.

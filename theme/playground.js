@@ -1,3 +1,46 @@
+// Makes a block's code editable, with `label` for screen readers. On a touch screen a tap on
+// editable code puts the caret in it and opens the keyboard over half the screen, though the
+// reader meant to read, scroll or select: there the code is editable only while the Edit button
+// this adds to the block's buttons is pressed. A mouse's click into code is meant. Exercise
+// starters (theme/exercises.js) are made editable through this too.
+window.bookEditable = (() => {
+    const touch = matchMedia('(hover: none)').matches;
+    const PENCIL = '<span class="fa-svg"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+        + '<path d="M3 21l1.2-5.2L15.6 4.4l4 4L8.2 19.8zM17 3l2-2 4 4-2 2z"/></svg></span>';
+    const setEditable = (code, label, on) => {
+        if (on) {
+            code.setAttribute('contenteditable', 'plaintext-only');
+            code.setAttribute('aria-label', label);
+        } else {
+            code.removeAttribute('contenteditable');
+            code.removeAttribute('aria-label');
+        }
+    };
+    return (code, label) => {
+        code.setAttribute('spellcheck', 'false');
+        const buttons = code.parentElement.querySelector(':scope > .buttons');
+        if (!touch || !buttons) {
+            setEditable(code, label, true);
+            return;
+        }
+        const edit = document.createElement('button');
+        edit.className = 'edit-button';
+        edit.title = 'Edit this code';
+        edit.setAttribute('aria-label', edit.title);
+        edit.setAttribute('aria-pressed', 'false');
+        edit.innerHTML = PENCIL;
+        edit.addEventListener('click', () => {
+            const on = !code.isContentEditable;
+            setEditable(code, label, on);
+            edit.setAttribute('aria-pressed', String(on));
+            if (on) {
+                code.focus();
+            }
+        });
+        buttons.prepend(edit);
+    };
+})();
+
 // Lets readers edit a listing before pressing Run, without mdBook's 370 KB editor: the code
 // becomes plain editable text, and mdBook's Run button sends the text as it is now (hidden
 // lines included). Listings that must not run (deadlock, leak, crash) stay read-only.
@@ -6,9 +49,7 @@
         if (code.classList.contains('no_run')) {
             return;
         }
-        code.setAttribute('contenteditable', 'plaintext-only');
-        code.setAttribute('spellcheck', 'false');
-        code.setAttribute('aria-label', 'Rust code, editable: change it and press Run (Ctrl+Enter)');
+        window.bookEditable(code, 'Rust code, editable: change it and press Run (Ctrl+Enter)');
         // mdBook's shortcuts (s and / search, ? help, ← → previous and next chapter) listen on
         // the document and only stand back for inputs and textareas: keys typed into code
         // belong to the code. Ctrl+Enter runs it; Escape leaves it, for the shortcuts again.
@@ -70,6 +111,20 @@
             const result = pre.querySelector('.result');
             if (result && result.textContent.startsWith(FAILED)) {
                 explain(pre, result);
+            }
+        }).observe(pre, { childList: true, subtree: true, characterData: true });
+    });
+})();
+
+// Run's result comes under the listing, below the screen when the listing is long (on a phone,
+// most are): it is brought into view when it appears ("Running...") and when its text changes.
+(() => {
+    const motion = matchMedia('(prefers-reduced-motion: reduce)');
+    document.querySelectorAll('pre.playground').forEach(pre => {
+        new MutationObserver(mutations => {
+            const result = pre.querySelector(':scope > .result');
+            if (result && mutations.some(m => result.contains(m.target) || [...m.addedNodes].includes(result))) {
+                result.scrollIntoView({ block: 'nearest', behavior: motion.matches ? 'auto' : 'smooth' });
             }
         }).observe(pre, { childList: true, subtree: true, characterData: true });
     });

@@ -13,6 +13,7 @@ import diagrams from './checks/diagrams.mjs';
 import exercises from './checks/exercises.mjs';
 import listings from './checks/listings.mjs';
 import pages from './checks/pages.mjs';
+import phone from './checks/phone.mjs';
 import print from './checks/print.mjs';
 import quiz from './checks/quiz.mjs';
 import search from './checks/search.mjs';
@@ -22,7 +23,7 @@ before(start);
 after(stop);
 
 describe('the book in chromium', { concurrency: true }, () => {
-    for (const part of [print, pages, listings, search, exercises, diagrams, quiz]) {
+    for (const part of [print, pages, listings, search, exercises, diagrams, quiz, phone]) {
         part();
     }
 });
