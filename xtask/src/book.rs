@@ -8,8 +8,8 @@ use crate::tools;
 /// A command of the book with `.tools/bin` first on its PATH, where mdbook and the
 /// preprocessors and renderers it starts find each other.
 fn with_tools(mut cmd: Command, root: &Path) -> Command {
-    // Unset: linkcheck2 would print a Rust backtrace under every broken-link report.
-    // A caller's RUST_LOG=info would make linkcheck2 print WARN lines about anchors it skips.
+    // Unset: a caller's RUST_LOG or RUST_BACKTRACE would add lines to the log that the book
+    // phase reads for problems.
     cmd.current_dir(root)
         .env("PATH", tools::path_with_tools(root))
         .env_remove("RUST_BACKTRACE")
@@ -37,9 +37,6 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
     }
     eprintln!("Serving the book on http://127.0.0.1:{port} (Ctrl-C to stop)");
     let mut mdbook = with_tools(Command::new(root.join(tools::DIR).join("bin/mdbook")), root);
-    // Reading needs no link checker: `cargo xtask serve` does not install linkcheck2, and
-    // mdbook skips an optional renderer it cannot find (it runs it if `xtask test` installed it).
-    mdbook.env("MDBOOK_OUTPUT__LINKCHECK2__OPTIONAL", "true");
     let status = mdbook
         .args(["serve", "--hostname", "127.0.0.1", "--port", &port.to_string()])
         .status()
@@ -47,7 +44,7 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
     if status.success() { Ok(()) } else { Err("mdbook serve failed".into()) }
 }
 
-/// What `mdbook build` does (HTML and linkcheck2), by crates/book-build. mdBook carries on after
+/// What `mdbook build` does, and the link check, by crates/book-build. mdBook carries on after
 /// some errors — a bad book.toml key is reported and then silently dropped — so any ERROR or
 /// WARN line fails the build.
 pub fn build(root: &Path) -> Result<(), String> {
@@ -91,13 +88,13 @@ mod tests {
                    WARN preprocessor.lazy-quiz.before contains \"quizz\", which was not found\n\
                    ERROR unknown field `additional-jss`\n\
                     INFO Running the html backend\n\
-                   WARN linkcheck: broken link";
+                   ERROR src/ch01.md:3: link \"ch02.html\" points at ch02.html, which does not exist";
         assert_eq!(
             problems(log),
             [
                 "WARN preprocessor.lazy-quiz.before contains \"quizz\", which was not found",
                 "ERROR unknown field `additional-jss`",
-                "WARN linkcheck: broken link"
+                "ERROR src/ch01.md:3: link \"ch02.html\" points at ch02.html, which does not exist"
             ]
         );
     }
