@@ -1,12 +1,14 @@
-//! Building the book (in-process, crates/book-build) and serving it with the pinned mdbook.
+//! Building the book (in-process, crates/book-build) and serving it (serve.rs), with no
+//! mdbook binary.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
-use crate::tools;
+use crate::{serve, tools};
 
-/// A command of the book with `.tools/bin` first on its PATH, where mdbook and the
-/// preprocessors and renderers it starts find each other.
+/// A command of the book with `.tools/bin` first on its PATH, where the preprocessors the
+/// book builder starts (mdbook-quiz) are found.
 fn with_tools(mut cmd: Command, root: &Path) -> Command {
     // Unset: a caller's RUST_LOG or RUST_BACKTRACE would add lines to the log that the book
     // phase reads for problems.
@@ -17,40 +19,96 @@ fn with_tools(mut cmd: Command, root: &Path) -> Command {
     cmd
 }
 
-/// Installs what serving runs, then `mdbook serve`. The listing preprocessor (`cargo run` of
-/// mdbook-listings, book.toml) is compiled meanwhile, so the first build does not wait for it.
+/// Builds the book with crates/book-build and serves it with live reload (serve.rs). The book
+/// builder and the listing preprocessor compile while mdbook-quiz installs: on a fresh machine
+/// the two cores share those two jobs, and no mdbook or mdbook-mermaid binary is compiled.
 pub fn serve(root: &Path, port: u16) -> Result<(), String> {
-    let preprocessor = crate::cargo()
+    let started = Instant::now();
+    // With the listing harness's flags, as the test command's book phase builds them, so one
+    // command reuses what the other compiled.
+    let compile = crate::with_listing_flags(crate::cargo())
         .current_dir(root)
-        .args(["build", "--quiet", "--package", "mdbook-listings"])
+        .args(["build", "--quiet", "--package", "book-build", "--package", "mdbook-listings"])
         .spawn()
         .map_err(|e| format!("could not start cargo build: {e}"));
     let installed = tools::install(root, &tools::FOR_SERVE);
-    let built = preprocessor.and_then(|mut c| c.wait().map_err(|e| e.to_string()));
+    let compiled = compile.and_then(|mut c| c.wait().map_err(|e| e.to_string()));
     installed?;
-    match built {
+    match compiled {
         Ok(status) if status.success() => {}
         Ok(status) => {
-            return Err(format!("cargo build --package mdbook-listings failed ({status})"));
+            return Err(format!(
+                "cargo build --package book-build --package mdbook-listings failed ({status})"
+            ));
         }
         Err(error) => return Err(error),
     }
-    eprintln!("Serving the book on http://127.0.0.1:{port} (Ctrl-C to stop)");
-    let mut mdbook = with_tools(Command::new(root.join(tools::DIR).join("bin/mdbook")), root);
-    let status = mdbook
-        .args(["serve", "--hostname", "127.0.0.1", "--port", &port.to_string()])
-        .status()
-        .map_err(|e| format!("could not start mdbook: {e}"))?;
-    if status.success() { Ok(()) } else { Err("mdbook serve failed".into()) }
+    let out = root.join("book/html");
+    if let Err(error) = rebuild(root, &out) {
+        if !out.join("index.html").is_file() {
+            return Err(error);
+        }
+        eprintln!("{error}\nServing the book of the last build that worked.");
+    }
+    let site = serve::Site::new(out.clone());
+    serve::listen(std::sync::Arc::clone(&site), port)?;
+    eprintln!(
+        "Serving the book on http://127.0.0.1:{port} ({:.0} s after start; Ctrl-C to stop).\n\
+         Pages reload themselves after each rebuild; a change to src/, listings/, theme/ or \
+         book.toml rebuilds.",
+        started.elapsed().as_secs_f64()
+    );
+    serve::watch(root, &site, Duration::from_millis(500), || {
+        eprintln!("\n==> a source changed; rebuilding the book");
+        match rebuild(root, &out) {
+            Ok(()) => {
+                eprintln!("==> rebuilt; open pages reload");
+                true
+            }
+            Err(error) => {
+                eprintln!("error: {error}\n==> the book served is still the last one that built");
+                false
+            }
+        }
+    })
+}
+
+/// Builds into `book/.next` and only then puts it in place of `out`: a build that fails
+/// leaves the book being read as it was.
+fn rebuild(root: &Path, out: &Path) -> Result<(), String> {
+    let next = sibling(out, ".next");
+    let old = sibling(out, ".old");
+    let _ = std::fs::remove_dir_all(&next);
+    build_into(root, Some(&next))?;
+    let _ = std::fs::remove_dir_all(&old);
+    if out.exists() {
+        std::fs::rename(out, &old).map_err(|e| format!("cannot move {}: {e}", out.display()))?;
+    }
+    std::fs::rename(&next, out).map_err(|e| format!("cannot move {}: {e}", next.display()))?;
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(())
+}
+
+fn sibling(dir: &Path, name: &str) -> PathBuf {
+    dir.parent().unwrap_or(Path::new(".")).join(name)
 }
 
 /// What `mdbook build` does, and the link check, by crates/book-build. mdBook carries on after
 /// some errors — a bad book.toml key is reported and then silently dropped — so any ERROR or
 /// WARN line fails the build.
 pub fn build(root: &Path) -> Result<(), String> {
+    build_into(root, None)
+}
+
+/// `build`, into `out` instead of book.toml's build-dir if given.
+fn build_into(root: &Path, out: Option<&Path>) -> Result<(), String> {
     // With skeptic's flags, so the build phase has compiled it already (main.rs).
     let mut cargo = crate::with_listing_flags(crate::cargo());
     cargo.args(["run", "--quiet", "--package", "book-build", "--"]).arg(root);
+    if let Some(out) = out {
+        // mdBook's own override of book.toml's `build.build-dir`.
+        cargo.env("MDBOOK_BUILD__BUILD_DIR", out);
+    }
     let output = with_tools(cargo, root)
         .stdin(Stdio::null())
         .output()

@@ -7,6 +7,7 @@ mod diagrams;
 mod exercise;
 mod listings;
 mod prose;
+mod serve;
 mod tools;
 mod upgrade;
 
@@ -17,14 +18,15 @@ use std::time::{Duration, Instant};
 const USAGE: &str =
     "usage: cargo xtask <serve|test|exercise|tools|bench|mutants|flakes|upgrade-rust|prose>
   serve [--port N]
-          install the pinned tools it needs if missing, then serve the book on
-          http://127.0.0.1:3000 (or port N)
+          install mdbook-quiz if missing, build the book, and serve it on
+          http://127.0.0.1:3000 (or port N), rebuilding and reloading the pages as you edit
   test    install what is missing, then run every test (listings, harness self-test, page code
           blocks, book build and links, the book in headless chromium) and print a time per phase
   exercise [NAME] [--once] [--solution] [--list]
           copy an exercise's starter into exercises/NAME/, run its tests, and run them again
           on every save, with your progress (`3 of 19 solved`)
-  tools   only install the pinned book tools (all four) into .tools/
+  tools   only install the pinned book tools into .tools/: mdbook-quiz, and the mdbook CLI
+          and mdbook-mermaid for authors who want them (no command here needs them)
   bench   time what readers and authors wait for (first served page and CI on a fresh clone,
           warm and one-listing cargo test, the harness against the naive way, page weights);
           writes BENCHMARKS.md

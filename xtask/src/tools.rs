@@ -1,9 +1,8 @@
 //! The pinned book tools, installed into `.tools/` (never globally) and only when missing.
 //!
-//! Each command installs only the tools it runs: `serve` needs mdbook (with its server) and
-//! the two preprocessors, the `book` phase of `test` builds the book in-process with mdBook's
-//! own library crates (crates/book-build), which also checks its links, and needs only
-//! mdbook-quiz, which has no library to call.
+//! Each command installs only the tools it runs: `serve` and the `book` phase of `test` build
+//! the book in-process with mdBook's own library crates (crates/book-build), which also
+//! checks its links, and need only mdbook-quiz, which has no library to call.
 
 use std::path::Path;
 
@@ -19,17 +18,19 @@ const fn tool(name: &'static str, version: &'static str) -> Tool {
 }
 
 // The versions verified to work together on Rust 1.95. crates/book-build pins the same
-// mdbook (as mdbook-driver and mdbook-html) and mdbook-mermaid in Cargo.toml.
+// mdbook (as mdbook-driver and mdbook-html) and mdbook-mermaid in Cargo.toml; the binaries
+// are only for `cargo xtask tools`.
 pub const MDBOOK: Tool = tool("mdbook", "0.5.4");
 pub const MERMAID: Tool = tool("mdbook-mermaid", "0.17.1");
 pub const QUIZ: Tool = tool("mdbook-quiz", "0.5.0");
 
-/// `cargo xtask serve`: `mdbook serve` runs the preprocessors as commands.
-pub const FOR_SERVE: [Tool; 3] = [MDBOOK, MERMAID, QUIZ];
+/// `cargo xtask serve`: it builds with crates/book-build too, and serves the book itself.
+pub const FOR_SERVE: [Tool; 1] = [QUIZ];
 /// The `book` phase: mdbook and mdbook-mermaid run in-process (crates/book-build), and so
 /// does the link check that replaced mdbook-linkcheck2 (crates/book-build/src/links.rs).
 pub const FOR_BOOK: [Tool; 1] = [QUIZ];
-/// `cargo xtask tools`: everything either command uses.
+/// `cargo xtask tools`: mdbook-quiz, and the mdbook CLI and mdbook-mermaid for an author who
+/// wants `mdbook serve` or `mdbook build` themselves (`.tools/bin`); no command here runs them.
 pub const ALL: [Tool; 3] = [MDBOOK, MERMAID, QUIZ];
 
 pub const DIR: &str = ".tools";
