@@ -11,7 +11,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// What the server serves and which build it is.
 pub struct Site {
@@ -26,7 +26,11 @@ struct State {
 
 impl Site {
     pub fn new(dir: PathBuf) -> Arc<Site> {
-        Arc::new(Site { state: Mutex::new(State { dir, build: 1 }), changed: Condvar::new() })
+        // Numbered from the start time, so a page still open from before a restart of the
+        // server asks for a build older than the first one, and reloads at once.
+        let start = SystemTime::now().duration_since(UNIX_EPOCH).map_or(1, |d| d.as_millis());
+        let build = u64::try_from(start).unwrap_or(1);
+        Arc::new(Site { state: Mutex::new(State { dir, build }), changed: Condvar::new() })
     }
 
     /// A new build is in place: wakes every page that waits on `/__reload`.
@@ -292,11 +296,16 @@ mod tests {
             ("css/a.css", "p { color: red }"),
             ("quiz/index.html", "<body>quiz</body>"),
         ]);
-        let port = listen(Site::new(dir.path().into()), 0).unwrap();
+        let site = Site::new(dir.path().into());
+        let build = site.current().1;
+        let port = listen(site, 0).unwrap();
         let (status, body) = get(port, "/");
         assert_eq!(status, "HTTP/1.1 200 OK");
         assert!(body.starts_with("<html><body><p>home</p><script>"), "{body}");
-        assert!(body.contains("'/__reload?since=' + since") && body.contains("let since = 1;"));
+        assert!(
+            body.contains("'/__reload?since=' + since")
+                && body.contains(&format!("let since = {build};"))
+        );
         assert!(body.ends_with("</script>\n</body></html>"), "{body}");
         assert_eq!(get(port, "/css/a.css"), ("HTTP/1.1 200 OK".into(), "p { color: red }".into()));
         assert!(get(port, "/quiz/").1.starts_with("<body>quiz<script>"));
@@ -330,22 +339,27 @@ mod tests {
             let (site, root) = (Arc::clone(&site), root.path().to_path_buf());
             std::thread::spawn(move || watch(&root, &site, Duration::from_millis(20), build));
         }
-        let waiting = std::thread::spawn(move || get(port, "/__reload?since=1"));
+        let first = site.current().1;
+        let waiting = std::thread::spawn(move || get(port, &format!("/__reload?since={first}")));
         std::thread::sleep(Duration::from_millis(100));
         assert!(!waiting.is_finished(), "the reload endpoint answered before any edit");
         std::fs::write(root.path().join("src/page.md"), "second, edited").unwrap();
-        assert_eq!(waiting.join().unwrap(), ("HTTP/1.1 200 OK".into(), "2".into()));
+        let next = (first + 1).to_string();
+        assert_eq!(waiting.join().unwrap(), ("HTTP/1.1 200 OK".into(), next.clone()));
         let (_, page) = get(port, "/page.html");
         assert!(page.starts_with("<body>second, edited<script>"), "{page}");
-        assert!(page.contains("let since = 2;"), "{page}");
+        assert!(page.contains(&format!("let since = {next};")), "{page}");
     }
 
     #[test]
-    fn a_failed_rebuild_does_not_reload_the_pages() {
+    fn a_page_waits_for_the_next_build_and_a_page_from_before_a_restart_reloads_at_once() {
         let site = Site::new(PathBuf::new());
-        assert_eq!(site.wait_after(1, Duration::from_millis(10)), None, "no new build yet");
+        let first = site.current().1;
+        assert!(first > 1_700_000_000_000, "numbered from the start time in ms: {first}");
+        assert_eq!(site.wait_after(first, Duration::from_millis(10)), None, "no new build yet");
+        assert_eq!(site.wait_after(1, Duration::ZERO), Some(first), "a page from before");
         site.rebuilt();
-        assert_eq!(site.wait_after(1, Duration::from_millis(10)), Some(2));
+        assert_eq!(site.wait_after(first, Duration::from_millis(10)), Some(first + 1));
     }
 
     #[test]
