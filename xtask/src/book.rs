@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::{serve, tools};
@@ -20,8 +22,10 @@ fn with_tools(mut cmd: Command, root: &Path) -> Command {
 }
 
 /// Builds the book with crates/book-build and serves it with live reload (serve.rs). The book
-/// builder and the listing preprocessor compile while mdbook-quiz installs: on a fresh machine
-/// the two cores share those two jobs, and no mdbook or mdbook-mermaid binary is compiled.
+/// builder and the listing preprocessor compile while mdbook-quiz installs, at a lower
+/// priority: on a fresh machine the first page waits only for the book builder, without its
+/// quizzes, and the pages reload with them when mdbook-quiz is in place. No mdbook or
+/// mdbook-mermaid binary is compiled.
 pub fn serve(root: &Path, port: u16) -> Result<(), String> {
     let started = Instant::now();
     // With the listing harness's flags, as the test command's book phase builds them, so one
@@ -31,9 +35,15 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
         .args(["build", "--quiet", "--package", "book-build", "--package", "mdbook-listings"])
         .spawn()
         .map_err(|e| format!("could not start cargo build: {e}"));
-    let installed = tools::install(root, &tools::FOR_SERVE);
+    let quiz = Arc::new(AtomicBool::new(tools::missing(root, &tools::FOR_SERVE).is_empty()));
+    if !quiz.load(Ordering::SeqCst) {
+        let (root, quiz) = (root.to_path_buf(), Arc::clone(&quiz));
+        std::thread::spawn(move || match tools::install_in_background(&root, &tools::FOR_SERVE) {
+            Ok(()) => quiz.store(true, Ordering::SeqCst),
+            Err(error) => eprintln!("error: {error}\nThe book is served without its quizzes."),
+        });
+    }
     let compiled = compile.and_then(|mut c| c.wait().map_err(|e| e.to_string()));
-    installed?;
     match compiled {
         Ok(status) if status.success() => {}
         Ok(status) => {
@@ -44,24 +54,36 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
         Err(error) => return Err(error),
     }
     let out = root.join("book/html");
-    if let Err(error) = rebuild(root, &out) {
+    let mut with_quizzes = quiz.load(Ordering::SeqCst);
+    if !with_quizzes {
+        eprintln!(
+            "mdbook-quiz is still compiling: this first build has no quizzes; the pages reload \
+             with them once it is installed."
+        );
+    }
+    if let Err(error) = rebuild(root, &out, with_quizzes) {
         if !out.join("index.html").is_file() {
             return Err(error);
         }
         eprintln!("{error}\nServing the book of the last build that worked.");
     }
     let site = serve::Site::new(out.clone());
-    serve::listen(std::sync::Arc::clone(&site), port)?;
+    serve::listen(Arc::clone(&site), port)?;
     eprintln!(
         "Serving the book on http://127.0.0.1:{port} ({:.0} s after start; Ctrl-C to stop).\n\
          Pages reload themselves after each rebuild; a change to src/, listings/, theme/ or \
          book.toml rebuilds.",
         started.elapsed().as_secs_f64()
     );
-    serve::watch(root, &site, Duration::from_millis(500), || {
-        eprintln!("\n==> a source changed; rebuilding the book");
-        match rebuild(root, &out) {
+    // Read by both closures: whether the book being served has its quizzes.
+    let served_with_quizzes = std::cell::Cell::new(with_quizzes);
+    let quiz_arrived = || !served_with_quizzes.get() && quiz.load(Ordering::SeqCst);
+    serve::watch(root, &site, Duration::from_millis(500), quiz_arrived, || {
+        with_quizzes = quiz.load(Ordering::SeqCst);
+        eprintln!("\n==> rebuilding the book");
+        match rebuild(root, &out, with_quizzes) {
             Ok(()) => {
+                served_with_quizzes.set(with_quizzes);
                 eprintln!("==> rebuilt; open pages reload");
                 true
             }
@@ -75,11 +97,11 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
 
 /// Builds into `book/.next` and only then puts it in place of `out`: a build that fails
 /// leaves the book being read as it was.
-fn rebuild(root: &Path, out: &Path) -> Result<(), String> {
+fn rebuild(root: &Path, out: &Path, with_quizzes: bool) -> Result<(), String> {
     let next = sibling(out, ".next");
     let old = sibling(out, ".old");
     let _ = std::fs::remove_dir_all(&next);
-    build_into(root, Some(&next))?;
+    build_into(root, Some(&next), with_quizzes)?;
     let _ = std::fs::remove_dir_all(&old);
     if out.exists() {
         std::fs::rename(out, &old).map_err(|e| format!("cannot move {}: {e}", out.display()))?;
@@ -97,17 +119,22 @@ fn sibling(dir: &Path, name: &str) -> PathBuf {
 /// some errors — a bad book.toml key is reported and then silently dropped — so any ERROR or
 /// WARN line fails the build.
 pub fn build(root: &Path) -> Result<(), String> {
-    build_into(root, None)
+    build_into(root, None, true)
 }
 
-/// `build`, into `out` instead of book.toml's build-dir if given.
-fn build_into(root: &Path, out: Option<&Path>) -> Result<(), String> {
+/// `build`, into `out` instead of book.toml's build-dir if given, and without the quizzes if
+/// mdbook-quiz is not installed yet (serve's first build on a fresh machine).
+fn build_into(root: &Path, out: Option<&Path>, with_quizzes: bool) -> Result<(), String> {
     // With skeptic's flags, so the build phase has compiled it already (main.rs).
     let mut cargo = crate::with_listing_flags(crate::cargo());
     cargo.args(["run", "--quiet", "--package", "book-build", "--"]).arg(root);
     if let Some(out) = out {
         // mdBook's own override of book.toml's `build.build-dir`.
         cargo.env("MDBOOK_BUILD__BUILD_DIR", out);
+    }
+    if !with_quizzes {
+        // mdBook skips an optional preprocessor it cannot find, with the WARN line below.
+        cargo.env("MDBOOK_PREPROCESSOR__QUIZ__OPTIONAL", "true");
     }
     let output = with_tools(cargo, root)
         .stdin(Stdio::null())
@@ -116,7 +143,10 @@ fn build_into(root: &Path, out: Option<&Path>) -> Result<(), String> {
     let log = String::from_utf8_lossy(&output.stdout).into_owned()
         + &String::from_utf8_lossy(&output.stderr);
     eprint!("{log}");
-    let bad = problems(&log);
+    let mut bad = problems(&log);
+    if !with_quizzes {
+        bad.retain(|line| !is_skipped_quiz(line));
+    }
     if !output.status.success() {
         return Err(format!("the book build (crates/book-build) exited with {}", output.status));
     }
@@ -124,6 +154,12 @@ fn build_into(root: &Path, out: Option<&Path>) -> Result<(), String> {
         return Err(format!("mdbook build reported problems:\n{}", bad.join("\n")));
     }
     Ok(())
+}
+
+/// mdBook's line when it skips mdbook-quiz (`build_into` without quizzes): the only
+/// warning that build may have.
+fn is_skipped_quiz(line: &str) -> bool {
+    line.contains("`mdbook-quiz` for preprocessor `quiz` was not found, but is marked as optional")
 }
 
 fn problems(log: &str) -> Vec<String> {
@@ -138,7 +174,7 @@ fn problems(log: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::problems;
+    use super::{is_skipped_quiz, problems};
 
     #[test]
     fn errors_and_warnings_fail_the_build() {
@@ -155,5 +191,16 @@ mod tests {
                 "ERROR src/ch01.md:3: link \"ch02.html\" points at ch02.html, which does not exist"
             ]
         );
+    }
+
+    #[test]
+    fn only_mdbooks_line_about_the_missing_quiz_is_allowed_in_a_build_without_quizzes() {
+        let skipped = " WARN The command `mdbook-quiz` for preprocessor `quiz` was not found, \
+                       but is marked as optional.";
+        assert!(is_skipped_quiz(skipped));
+        let other = " WARN The command `mdbook-mermaid` for preprocessor `mermaid` was not \
+                     found, but is marked as optional.";
+        assert!(!is_skipped_quiz(other));
+        assert!(!is_skipped_quiz("ERROR mdbook-quiz failed: marked as optional"));
     }
 }

@@ -107,8 +107,9 @@ fn test(root: &Path) -> Result<(), String> {
     std::thread::scope(|s| {
         // Only the book phase needs the pinned tools. On a fresh machine compiling them takes
         // minutes, so it runs beside the listing phases instead of before them.
-        let tools =
-            s.spawn(|| run_phase("tools", |root| tools::install(root, &tools::FOR_BOOK), root));
+        let tools = s.spawn(|| {
+            run_phase("tools", |root| tools::install_in_background(root, &tools::FOR_BOOK), root)
+        });
         results.extend(listings.into_iter().map(|(name, phase)| run_phase(name, phase, root)));
         results.insert(0, tools.join().expect("the tools phase does not panic"));
     });

@@ -246,14 +246,21 @@ pub fn fingerprint(root: &Path, watched: &[&str]) -> u64 {
 /// the theme, and book.toml.
 pub const WATCHED: [&str; 4] = ["src", "listings", "theme", "book.toml"];
 
-/// Polls the sources and calls `rebuild` after each change; `rebuild` says whether the new
-/// book is in place (on an error the old one stays, and open pages do not reload).
-pub fn watch(root: &Path, site: &Site, every: Duration, mut rebuild: impl FnMut() -> bool) -> ! {
+/// Polls the sources and calls `rebuild` after each change, or when `also` says so (a tool
+/// just installed); `rebuild` says whether the new book is in place (on an error the old one
+/// stays, and open pages do not reload).
+pub fn watch(
+    root: &Path,
+    site: &Site,
+    every: Duration,
+    mut also: impl FnMut() -> bool,
+    mut rebuild: impl FnMut() -> bool,
+) -> ! {
     let mut seen = fingerprint(root, &WATCHED);
     loop {
         std::thread::sleep(every);
         let now = fingerprint(root, &WATCHED);
-        if now != seen {
+        if now != seen || also() {
             seen = now;
             if rebuild() {
                 site.rebuilt();
@@ -268,6 +275,7 @@ pub fn watch(root: &Path, site: &Site, every: Duration, mut rebuild: impl FnMut(
 mod tests {
     use super::*;
     use std::io::Read;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
     fn get(port: u16, path: &str) -> (String, String) {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
@@ -337,7 +345,9 @@ mod tests {
         assert!(get(port, "/page.html").1.starts_with("<body>first<script>"));
         {
             let (site, root) = (Arc::clone(&site), root.path().to_path_buf());
-            std::thread::spawn(move || watch(&root, &site, Duration::from_millis(20), build));
+            std::thread::spawn(move || {
+                watch(&root, &site, Duration::from_millis(20), || false, build)
+            });
         }
         let first = site.current().1;
         let waiting = std::thread::spawn(move || get(port, &format!("/__reload?since={first}")));
@@ -381,5 +391,29 @@ mod tests {
         let older = time - Duration::from_secs(3600);
         std::fs::File::options().write(true).open(&a).unwrap().set_modified(older).unwrap();
         assert_ne!(fingerprint(root.path(), &WATCHED), before, "an older time");
+    }
+
+    #[test]
+    fn a_tool_that_arrives_rebuilds_with_no_edit() {
+        let root = book(&[("src/page.md", "")]);
+        let site = Site::new(PathBuf::new());
+        let first = site.current().1;
+        let (arrived, builds) = (Arc::new(AtomicBool::new(false)), Arc::new(AtomicUsize::new(0)));
+        {
+            let (site, root) = (Arc::clone(&site), root.path().to_path_buf());
+            let (arrived, builds) = (Arc::clone(&arrived), Arc::clone(&builds));
+            std::thread::spawn(move || {
+                let also = move || arrived.swap(false, Ordering::SeqCst);
+                watch(&root, &site, Duration::from_millis(10), also, move || {
+                    builds.fetch_add(1, Ordering::SeqCst);
+                    true
+                })
+            });
+        }
+        std::thread::sleep(Duration::from_millis(60));
+        assert_eq!(builds.load(Ordering::SeqCst), 0, "nothing changed yet");
+        arrived.store(true, Ordering::SeqCst);
+        assert_eq!(site.wait_after(first, Duration::from_secs(5)), Some(first + 1));
+        assert_eq!(builds.load(Ordering::SeqCst), 1);
     }
 }

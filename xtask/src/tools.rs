@@ -40,6 +40,17 @@ pub const DIR: &str = ".tools";
 pub const MUTANTS: [Tool; 1] = [tool("cargo-mutants", "27.1.0")];
 
 pub fn install(root: &Path, tools: &[Tool]) -> Result<(), String> {
+    install_at(root, tools, 0)
+}
+
+/// `install` at a lower CPU priority (niceness 10, inherited by cargo's rustc processes), for
+/// an install that runs beside a build someone is waiting for: on 2 cores that build then
+/// gets the cores it can use, and the install the rest.
+pub fn install_in_background(root: &Path, tools: &[Tool]) -> Result<(), String> {
+    install_at(root, tools, 10)
+}
+
+fn install_at(root: &Path, tools: &[Tool], niceness: i32) -> Result<(), String> {
     let missing = missing(root, tools);
     if missing.is_empty() {
         return Ok(());
@@ -59,7 +70,18 @@ pub fn install(root: &Path, tools: &[Tool]) -> Result<(), String> {
         names.join(", "),
         log_path.strip_prefix(root).unwrap_or(&log_path).display()
     );
-    let status = crate::cargo()
+    let mut cargo = crate::cargo();
+    if niceness != 0 {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: setpriority is async-signal-safe and touches only the child being started.
+        unsafe {
+            cargo.pre_exec(move || {
+                libc::setpriority(libc::PRIO_PROCESS, 0, niceness);
+                Ok(())
+            });
+        }
+    }
+    let status = cargo
         .args(["install", "--locked", "--root"])
         .arg(root.join(DIR))
         .args(&names)
@@ -95,7 +117,7 @@ pub fn install(root: &Path, tools: &[Tool]) -> Result<(), String> {
 }
 
 /// Reads cargo's own record of what it installed (`.crates.toml`), so checking costs no process.
-fn missing(root: &Path, tools: &[Tool]) -> Vec<Tool> {
+pub fn missing(root: &Path, tools: &[Tool]) -> Vec<Tool> {
     let record = std::fs::read_to_string(root.join(DIR).join(".crates.toml")).unwrap_or_default();
     tools
         .iter()
