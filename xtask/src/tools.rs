@@ -43,7 +43,7 @@ pub fn install(root: &Path, tools: &[Tool]) -> Result<(), String> {
     install_at(root, tools, 0)
 }
 
-/// `install` at a lower CPU priority (niceness 10, inherited by cargo's rustc processes), for
+/// `install` at a lower CPU priority (niceness +10, inherited by cargo's rustc processes), for
 /// an install that runs beside a build someone is waiting for: on 2 cores that build then
 /// gets the cores it can use, and the install the rest.
 pub fn install_in_background(root: &Path, tools: &[Tool]) -> Result<(), String> {
@@ -73,10 +73,12 @@ fn install_at(root: &Path, tools: &[Tool], niceness: i32) -> Result<(), String> 
     let mut cargo = crate::cargo();
     if niceness != 0 {
         use std::os::unix::process::CommandExt;
-        // SAFETY: setpriority is async-signal-safe and touches only the child being started.
+        // SAFETY: nice is async-signal-safe and touches only the child being started.
+        // Relative: under a caller that is niced itself, the install still comes after the
+        // build beside it.
         unsafe {
             cargo.pre_exec(move || {
-                libc::setpriority(libc::PRIO_PROCESS, 0, niceness);
+                libc::nice(niceness);
                 Ok(())
             });
         }
