@@ -1,15 +1,19 @@
-//! Building the book (in-process, crates/book-build) and serving it with the pinned mdbook.
+//! Building the book (in-process, crates/book-build) and serving it (serve.rs), with no
+//! mdbook binary.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
-use crate::tools;
+use crate::{serve, tools};
 
-/// A command of the book with `.tools/bin` first on its PATH, where mdbook and the
-/// preprocessors and renderers it starts find each other.
+/// A command of the book with `.tools/bin` first on its PATH, where the preprocessors the
+/// book builder starts (mdbook-quiz) are found.
 fn with_tools(mut cmd: Command, root: &Path) -> Command {
-    // Unset: linkcheck2 would print a Rust backtrace under every broken-link report.
-    // A caller's RUST_LOG=info would make linkcheck2 print WARN lines about anchors it skips.
+    // Unset: a caller's RUST_LOG or RUST_BACKTRACE would add lines to the log that the book
+    // phase reads for problems.
     cmd.current_dir(root)
         .env("PATH", tools::path_with_tools(root))
         .env_remove("RUST_BACKTRACE")
@@ -17,43 +21,121 @@ fn with_tools(mut cmd: Command, root: &Path) -> Command {
     cmd
 }
 
-/// Installs what serving runs, then `mdbook serve`. The listing preprocessor (`cargo run` of
-/// mdbook-listings, book.toml) is compiled meanwhile, so the first build does not wait for it.
+/// Builds the book with crates/book-build and serves it with live reload (serve.rs). The book
+/// builder and the listing preprocessor compile while mdbook-quiz installs, at a lower
+/// priority: on a fresh machine the first page waits only for the book builder, without its
+/// quizzes, and the pages reload with them when mdbook-quiz is in place. No mdbook or
+/// mdbook-mermaid binary is compiled.
 pub fn serve(root: &Path, port: u16) -> Result<(), String> {
-    let preprocessor = crate::cargo()
+    let started = Instant::now();
+    // With the listing harness's flags, as the test command's book phase builds them, so one
+    // command reuses what the other compiled.
+    let compile = crate::with_listing_flags(crate::cargo())
         .current_dir(root)
-        .args(["build", "--quiet", "--package", "mdbook-listings"])
+        .args(["build", "--quiet", "--package", "book-build", "--package", "mdbook-listings"])
         .spawn()
         .map_err(|e| format!("could not start cargo build: {e}"));
-    let installed = tools::install(root, &tools::FOR_SERVE);
-    let built = preprocessor.and_then(|mut c| c.wait().map_err(|e| e.to_string()));
-    installed?;
-    match built {
+    let quiz = Arc::new(AtomicBool::new(tools::missing(root, &tools::FOR_SERVE).is_empty()));
+    if !quiz.load(Ordering::SeqCst) {
+        let (root, quiz) = (root.to_path_buf(), Arc::clone(&quiz));
+        std::thread::spawn(move || match tools::install_in_background(&root, &tools::FOR_SERVE) {
+            Ok(()) => quiz.store(true, Ordering::SeqCst),
+            Err(error) => eprintln!("error: {error}\nThe book is served without its quizzes."),
+        });
+    }
+    let compiled = compile.and_then(|mut c| c.wait().map_err(|e| e.to_string()));
+    match compiled {
         Ok(status) if status.success() => {}
         Ok(status) => {
-            return Err(format!("cargo build --package mdbook-listings failed ({status})"));
+            return Err(format!(
+                "cargo build --package book-build --package mdbook-listings failed ({status})"
+            ));
         }
         Err(error) => return Err(error),
     }
-    eprintln!("Serving the book on http://127.0.0.1:{port} (Ctrl-C to stop)");
-    let mut mdbook = with_tools(Command::new(root.join(tools::DIR).join("bin/mdbook")), root);
-    // Reading needs no link checker: `cargo xtask serve` does not install linkcheck2, and
-    // mdbook skips an optional renderer it cannot find (it runs it if `xtask test` installed it).
-    mdbook.env("MDBOOK_OUTPUT__LINKCHECK2__OPTIONAL", "true");
-    let status = mdbook
-        .args(["serve", "--hostname", "127.0.0.1", "--port", &port.to_string()])
-        .status()
-        .map_err(|e| format!("could not start mdbook: {e}"))?;
-    if status.success() { Ok(()) } else { Err("mdbook serve failed".into()) }
+    let out = root.join("book/html");
+    let mut with_quizzes = quiz.load(Ordering::SeqCst);
+    if !with_quizzes {
+        eprintln!(
+            "mdbook-quiz is still compiling: this first build has no quizzes; the pages reload \
+             with them once it is installed."
+        );
+    }
+    if let Err(error) = rebuild(root, &out, with_quizzes) {
+        if !out.join("index.html").is_file() {
+            return Err(error);
+        }
+        eprintln!("{error}\nServing the book of the last build that worked.");
+    }
+    let site = serve::Site::new(out.clone());
+    serve::listen(Arc::clone(&site), port)?;
+    eprintln!(
+        "Serving the book on http://127.0.0.1:{port} ({:.0} s after start; Ctrl-C to stop).\n\
+         Pages reload themselves after each rebuild; a change to src/, listings/, theme/ or \
+         book.toml rebuilds.",
+        started.elapsed().as_secs_f64()
+    );
+    // Read by both closures: whether the book being served has its quizzes.
+    let served_with_quizzes = std::cell::Cell::new(with_quizzes);
+    let quiz_arrived = || !served_with_quizzes.get() && quiz.load(Ordering::SeqCst);
+    serve::watch(root, &site, Duration::from_millis(500), quiz_arrived, || {
+        with_quizzes = quiz.load(Ordering::SeqCst);
+        eprintln!("\n==> rebuilding the book");
+        match rebuild(root, &out, with_quizzes) {
+            Ok(()) => {
+                served_with_quizzes.set(with_quizzes);
+                eprintln!("==> rebuilt; open pages reload");
+                true
+            }
+            Err(error) => {
+                eprintln!("error: {error}\n==> the book served is still the last one that built");
+                false
+            }
+        }
+    })
 }
 
-/// What `mdbook build` does (HTML and linkcheck2), by crates/book-build. mdBook carries on after
+/// Builds into `book/.next` and only then puts it in place of `out`: a build that fails
+/// leaves the book being read as it was.
+fn rebuild(root: &Path, out: &Path, with_quizzes: bool) -> Result<(), String> {
+    let next = sibling(out, ".next");
+    let old = sibling(out, ".old");
+    let _ = std::fs::remove_dir_all(&next);
+    build_into(root, Some(&next), with_quizzes)?;
+    let _ = std::fs::remove_dir_all(&old);
+    if out.exists() {
+        std::fs::rename(out, &old).map_err(|e| format!("cannot move {}: {e}", out.display()))?;
+    }
+    std::fs::rename(&next, out).map_err(|e| format!("cannot move {}: {e}", next.display()))?;
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(())
+}
+
+fn sibling(dir: &Path, name: &str) -> PathBuf {
+    dir.parent().unwrap_or(Path::new(".")).join(name)
+}
+
+/// What `mdbook build` does, and the link check, by crates/book-build. mdBook carries on after
 /// some errors — a bad book.toml key is reported and then silently dropped — so any ERROR or
 /// WARN line fails the build.
 pub fn build(root: &Path) -> Result<(), String> {
+    build_into(root, None, true)
+}
+
+/// `build`, into `out` instead of book.toml's build-dir if given, and without the quizzes if
+/// mdbook-quiz is not installed yet (serve's first build on a fresh machine).
+fn build_into(root: &Path, out: Option<&Path>, with_quizzes: bool) -> Result<(), String> {
     // With skeptic's flags, so the build phase has compiled it already (main.rs).
     let mut cargo = crate::with_listing_flags(crate::cargo());
     cargo.args(["run", "--quiet", "--package", "book-build", "--"]).arg(root);
+    if let Some(out) = out {
+        // mdBook's own override of book.toml's `build.build-dir`.
+        cargo.env("MDBOOK_BUILD__BUILD_DIR", out);
+    }
+    if !with_quizzes {
+        // mdBook skips an optional preprocessor it cannot find, with the WARN line below.
+        cargo.env("MDBOOK_PREPROCESSOR__QUIZ__OPTIONAL", "true");
+    }
     let output = with_tools(cargo, root)
         .stdin(Stdio::null())
         .output()
@@ -61,7 +143,10 @@ pub fn build(root: &Path) -> Result<(), String> {
     let log = String::from_utf8_lossy(&output.stdout).into_owned()
         + &String::from_utf8_lossy(&output.stderr);
     eprint!("{log}");
-    let bad = problems(&log);
+    let mut bad = problems(&log);
+    if !with_quizzes {
+        bad.retain(|line| !is_skipped_quiz(line));
+    }
     if !output.status.success() {
         return Err(format!("the book build (crates/book-build) exited with {}", output.status));
     }
@@ -69,6 +154,12 @@ pub fn build(root: &Path) -> Result<(), String> {
         return Err(format!("mdbook build reported problems:\n{}", bad.join("\n")));
     }
     Ok(())
+}
+
+/// mdBook's line when it skips mdbook-quiz (`build_into` without quizzes): the only
+/// warning that build may have.
+fn is_skipped_quiz(line: &str) -> bool {
+    line.contains("`mdbook-quiz` for preprocessor `quiz` was not found, but is marked as optional")
 }
 
 fn problems(log: &str) -> Vec<String> {
@@ -83,7 +174,7 @@ fn problems(log: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::problems;
+    use super::{is_skipped_quiz, problems};
 
     #[test]
     fn errors_and_warnings_fail_the_build() {
@@ -91,14 +182,25 @@ mod tests {
                    WARN preprocessor.lazy-quiz.before contains \"quizz\", which was not found\n\
                    ERROR unknown field `additional-jss`\n\
                     INFO Running the html backend\n\
-                   WARN linkcheck: broken link";
+                   ERROR src/ch01.md:3: link \"ch02.html\" points at ch02.html, which does not exist";
         assert_eq!(
             problems(log),
             [
                 "WARN preprocessor.lazy-quiz.before contains \"quizz\", which was not found",
                 "ERROR unknown field `additional-jss`",
-                "WARN linkcheck: broken link"
+                "ERROR src/ch01.md:3: link \"ch02.html\" points at ch02.html, which does not exist"
             ]
         );
+    }
+
+    #[test]
+    fn only_mdbooks_line_about_the_missing_quiz_is_allowed_in_a_build_without_quizzes() {
+        let skipped = " WARN The command `mdbook-quiz` for preprocessor `quiz` was not found, \
+                       but is marked as optional.";
+        assert!(is_skipped_quiz(skipped));
+        let other = " WARN The command `mdbook-mermaid` for preprocessor `mermaid` was not \
+                     found, but is marked as optional.";
+        assert!(!is_skipped_quiz(other));
+        assert!(!is_skipped_quiz("ERROR mdbook-quiz failed: marked as optional"));
     }
 }

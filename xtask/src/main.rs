@@ -7,6 +7,7 @@ mod diagrams;
 mod exercise;
 mod listings;
 mod prose;
+mod serve;
 mod tools;
 mod upgrade;
 
@@ -17,8 +18,8 @@ use std::time::{Duration, Instant};
 const USAGE: &str =
     "usage: cargo xtask <serve|test|exercise|shots|tools|bench|mutants|flakes|upgrade-rust|prose>
   serve [--port N]
-          install the pinned tools it needs if missing, then serve the book on
-          http://127.0.0.1:3000 (or port N)
+          install mdbook-quiz if missing, build the book, and serve it on
+          http://127.0.0.1:3000 (or port N), rebuilding and reloading the pages as you edit
   test    install what is missing, then run every test (listings, harness self-test, page code
           blocks, book build and links, the book in headless chromium) and print a time per phase
   exercise [NAME] [--once] [--solution] [--list]
@@ -27,7 +28,8 @@ const USAGE: &str =
   shots [PAGE...]
           screenshots of the built book (every page, or those named) at 1280 and 390 px, light
           and navy, into target/browser-shots/, to look at
-  tools   only install the pinned book tools (all four) into .tools/
+  tools   only install the pinned book tools into .tools/: mdbook-quiz, and the mdbook CLI
+          and mdbook-mermaid for authors who want them (no command here needs them)
   bench   time what readers and authors wait for (first served page and CI on a fresh clone,
           warm and one-listing cargo test, the harness against the naive way, page weights);
           writes BENCHMARKS.md
@@ -97,9 +99,11 @@ fn test(root: &Path) -> Result<(), String> {
     let mut results = Vec::new();
     std::thread::scope(|s| {
         // Only the book phase needs the pinned tools. On a fresh machine compiling them takes
-        // minutes, so it runs beside format and build instead of before them.
-        let tools =
-            s.spawn(|| run_phase("tools", |root| tools::install(root, &tools::FOR_BOOK), root));
+        // minutes, so it runs beside format and build instead of before them (niced: the
+        // build comes first).
+        let tools = s.spawn(|| {
+            run_phase("tools", |root| tools::install_in_background(root, &tools::FOR_BOOK), root)
+        });
         results.push(run_phase("format", format, root));
         results.push(run_phase("build", |root| cargo_test(root, &["--no-run"]), root));
         results.insert(0, tools.join().expect("the tools phase does not panic"));

@@ -1,9 +1,8 @@
 //! The pinned book tools, installed into `.tools/` (never globally) and only when missing.
 //!
-//! Each command installs only the tools it runs: `serve` needs mdbook (with its server) and
-//! the two preprocessors, the `book` phase of `test` builds the book in-process with mdBook's
-//! own library crates (crates/book-build) and needs only mdbook-quiz and mdbook-linkcheck2,
-//! which have no library to call.
+//! Each command installs only the tools it runs: `serve` and the `book` phase of `test` build
+//! the book in-process with mdBook's own library crates (crates/book-build), which also
+//! checks its links, and need only mdbook-quiz, which has no library to call.
 
 use std::path::Path;
 
@@ -19,19 +18,20 @@ const fn tool(name: &'static str, version: &'static str) -> Tool {
 }
 
 // The versions verified to work together on Rust 1.95. crates/book-build pins the same
-// mdbook (as mdbook-driver and mdbook-html) and mdbook-mermaid in Cargo.toml.
+// mdbook (as mdbook-driver and mdbook-html) and mdbook-mermaid in Cargo.toml; the binaries
+// are only for `cargo xtask tools`.
 pub const MDBOOK: Tool = tool("mdbook", "0.5.4");
 pub const MERMAID: Tool = tool("mdbook-mermaid", "0.17.1");
 pub const QUIZ: Tool = tool("mdbook-quiz", "0.5.0");
-pub const LINKCHECK2: Tool = tool("mdbook-linkcheck2", "0.13.0");
 
-/// `cargo xtask serve`: `mdbook serve` runs the preprocessors as commands; linkcheck2 is not
-/// needed to read the book (book.rs makes it optional there).
-pub const FOR_SERVE: [Tool; 3] = [MDBOOK, MERMAID, QUIZ];
-/// The `book` phase: mdbook and mdbook-mermaid run in-process (crates/book-build).
-pub const FOR_BOOK: [Tool; 2] = [QUIZ, LINKCHECK2];
-/// `cargo xtask tools`: everything either command uses.
-pub const ALL: [Tool; 4] = [MDBOOK, MERMAID, QUIZ, LINKCHECK2];
+/// `cargo xtask serve`: it builds with crates/book-build too, and serves the book itself.
+pub const FOR_SERVE: [Tool; 1] = [QUIZ];
+/// The `book` phase: mdbook and mdbook-mermaid run in-process (crates/book-build), and so
+/// does the link check that replaced mdbook-linkcheck2 (crates/book-build/src/links.rs).
+pub const FOR_BOOK: [Tool; 1] = [QUIZ];
+/// `cargo xtask tools`: mdbook-quiz, and the mdbook CLI and mdbook-mermaid for an author who
+/// wants `mdbook serve` or `mdbook build` themselves (`.tools/bin`); no command here runs them.
+pub const ALL: [Tool; 3] = [MDBOOK, MERMAID, QUIZ];
 
 pub const DIR: &str = ".tools";
 
@@ -40,6 +40,17 @@ pub const DIR: &str = ".tools";
 pub const MUTANTS: [Tool; 1] = [tool("cargo-mutants", "27.1.0")];
 
 pub fn install(root: &Path, tools: &[Tool]) -> Result<(), String> {
+    install_at(root, tools, 0)
+}
+
+/// `install` at a lower CPU priority (niceness +10, inherited by cargo's rustc processes), for
+/// an install that runs beside a build someone is waiting for: on 2 cores that build then
+/// gets the cores it can use, and the install the rest.
+pub fn install_in_background(root: &Path, tools: &[Tool]) -> Result<(), String> {
+    install_at(root, tools, 10)
+}
+
+fn install_at(root: &Path, tools: &[Tool], niceness: i32) -> Result<(), String> {
     let missing = missing(root, tools);
     if missing.is_empty() {
         return Ok(());
@@ -59,17 +70,30 @@ pub fn install(root: &Path, tools: &[Tool]) -> Result<(), String> {
         names.join(", "),
         log_path.strip_prefix(root).unwrap_or(&log_path).display()
     );
-    let status = crate::cargo()
+    let mut cargo = crate::cargo();
+    if niceness != 0 {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: nice is async-signal-safe and touches only the child being started.
+        // Relative: under a caller that is niced itself, the install still comes after the
+        // build beside it.
+        unsafe {
+            cargo.pre_exec(move || {
+                libc::nice(niceness);
+                Ok(())
+            });
+        }
+    }
+    let status = cargo
         .args(["install", "--locked", "--root"])
         .arg(root.join(DIR))
         .args(&names)
         // One build dir and one cargo for all of them, one after the other: what their locked
-        // dependencies share (mdbook and mdbook-quiz: 95 crates, mdbook-quiz and
-        // mdbook-linkcheck2: 69) compiles once. Side by side, each in its own dir, they would
-        // compile it twice, and on 2 cores CPU time is what decides.
+        // dependencies share (mdbook and mdbook-quiz: 95 crates) compiles once. Side by side,
+        // each in its own dir, they would compile it twice, and on 2 cores CPU time decides.
         .env("CARGO_TARGET_DIR", &build_dir)
-        // Unoptimised, the four install in 4 minutes instead of 7 (opt-level 1) or about 9
-        // (release) on 2 cores; this book then builds in 5.7 s instead of 3.9 s.
+        // Unoptimised, the four tools of that time (with mdbook-linkcheck2) installed in 4
+        // minutes instead of 7 (opt-level 1) or about 9 (release) on 2 cores; this book then
+        // built in 5.7 s instead of 3.9 s.
         .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0")
         .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
         .stdout(log)
@@ -95,7 +119,7 @@ pub fn install(root: &Path, tools: &[Tool]) -> Result<(), String> {
 }
 
 /// Reads cargo's own record of what it installed (`.crates.toml`), so checking costs no process.
-fn missing(root: &Path, tools: &[Tool]) -> Vec<Tool> {
+pub fn missing(root: &Path, tools: &[Tool]) -> Vec<Tool> {
     let record = std::fs::read_to_string(root.join(DIR).join(".crates.toml")).unwrap_or_default();
     tools
         .iter()
@@ -123,16 +147,17 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let dir = root.path().join(DIR);
         std::fs::create_dir_all(dir.join("bin")).unwrap();
-        assert_eq!(missing(root.path(), &FOR_BOOK), FOR_BOOK, "nothing installed");
+        let both = [MERMAID, QUIZ];
+        assert_eq!(missing(root.path(), &both), both, "nothing installed");
         std::fs::write(
             dir.join(".crates.toml"),
             "[v1]\n\"mdbook-quiz 0.5.0 (registry+https://github.com/rust-lang/crates.io-index)\" = [\"mdbook-quiz\"]\n\
-             \"mdbook-linkcheck2 0.12.0 (registry+https://github.com/rust-lang/crates.io-index)\" = [\"mdbook-linkcheck2\"]\n",
+             \"mdbook-mermaid 0.17.0 (registry+https://github.com/rust-lang/crates.io-index)\" = [\"mdbook-mermaid\"]\n",
         )
         .unwrap();
-        assert_eq!(missing(root.path(), &FOR_BOOK), FOR_BOOK, "recorded, but no binaries");
+        assert_eq!(missing(root.path(), &both), both, "recorded, but no binaries");
         std::fs::write(dir.join("bin/mdbook-quiz"), "").unwrap();
-        std::fs::write(dir.join("bin/mdbook-linkcheck2"), "").unwrap();
-        assert_eq!(missing(root.path(), &FOR_BOOK), [LINKCHECK2], "another version of linkcheck2");
+        std::fs::write(dir.join("bin/mdbook-mermaid"), "").unwrap();
+        assert_eq!(missing(root.path(), &both), [MERMAID], "another version of mdbook-mermaid");
     }
 }
