@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { assertDiagramsReadable, chapters, diagramsDrawn, html, onPage } from '../support.mjs';
+import { assertDiagramsReadable, chapters, diagramsDrawn, html, onPage, pages } from '../support.mjs';
 
 /** The fill of the first diagram's first node and its text colour, as drawn now. */
 const colours = page => page.evaluate(() => {
@@ -59,6 +59,23 @@ export default function () {
                 await page.keyboard.press('ArrowRight');
                 await page.waitForFunction(element => element.scrollLeft > 0, await box.elementHandle(), { timeout: 5000 });
             }));
+
+        // postbuild.mjs renames mermaid's random element ids; a label word that happened to be an
+        // id ("heap") was once renamed with them ("the d2c66b75c-9 address").
+        test('every label reads as written: no element id in a diagram\'s text', () => {
+            const renamed = [];
+            for (const name of pages) {
+                for (const [svg] of html(name).matchAll(/<svg[\s\S]*?<\/svg>/g)) {
+                    if (!/^<svg[^>]*\bclass="[^"]*\bdiagram-(both|light|dark)\b/.test(svg)) continue;
+                    const ids = new Set([...svg.matchAll(/\bid="([^"]+)"/g)].map(m => m[1]));
+                    const text = svg.replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ');
+                    for (const word of text.split(/[^\w-]+/)) {
+                        if (ids.has(word)) renamed.push(`${name}: "${word}" in ${text.trim().replace(/\s+/g, ' ').slice(0, 80)}`);
+                    }
+                }
+            }
+            assert.deepEqual(renamed, [], 'diagram text that is an element id');
+        });
 
         test('mermaid is loaded by no page', () =>
             onPage('introduction.html', { weigh: true }, async ({ page, seen }) => {

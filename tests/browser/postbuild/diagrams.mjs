@@ -78,7 +78,10 @@ const escapeRegExp = text => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * mermaid names a diagram's elements after a random number: renames every id, in order of
  * appearance, to `prefix`, `prefix-1`, ..., so a build gives the same page twice and the
- * light and dark drawings of a diagram the same names. Returns the renaming function.
+ * light and dark drawings of a diagram the same names. Returns the renaming function, which
+ * changes ids only where they are ids: `id` and the id lists of `aria-labelledby` and
+ * `aria-describedby`, and references `#id` (`href`, `url(#id)`, CSS selectors). Label text is
+ * left alone: a node whose id is `heap` has "heap" in its label too.
  */
 function idRenamer(svg, prefix) {
     const ids = [...new Set([...svg.matchAll(/\bid="([^"]+)"/g)].map(m => m[1]))];
@@ -86,8 +89,12 @@ function idRenamer(svg, prefix) {
     const names = new Map(ids.filter(id => id !== root).map((id, i) => [id, `${prefix}-${i + 1}`]));
     names.set(root, prefix);
     // Longest first, so `mermaid-1` does not rename a part of `mermaid-1_pointEnd`.
-    const pattern = new RegExp(`(?<![\\w-])(${[...names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\w-])`, 'g');
-    return text => text.replace(pattern, id => names.get(id));
+    const alternatives = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+    const reference = new RegExp(`#(${alternatives})(?![\\w-])`, 'g');
+    const lists = /\b(id|aria-labelledby|aria-describedby)="([^"]*)"/g;
+    return text => text
+        .replace(reference, (_, id) => `#${names.get(id)}`)
+        .replace(lists, (_, attribute, value) => `${attribute}="${value.split(' ').map(id => names.get(id) ?? id).join(' ')}"`);
 }
 
 function normalise(variant, prefix) {
