@@ -45,15 +45,20 @@ pub fn bench(root: &Path) -> Result<(), String> {
     eprintln!(
         "bench: `cargo xtask serve` on a fresh clone, empty cargo home, until the first page"
     );
-    let (clone, home) = fresh_clone(root, &commit, &scratch, "serve")?;
+    // The fresh clones live outside this checkout: cargo merges the .cargo/config.toml of every
+    // folder above the one it runs in, so a clone inside it would get its rustflags twice
+    // (rustc refuses `--diagnostic-width` given twice).
+    let outside = std::env::temp_dir().join(format!("book-bench-{}", std::process::id()));
+    let (clone, home) = fresh_clone(root, &commit, &outside, "serve")?;
     let serve = timed(|| first_page(&clone, &home))?;
     remove(&clone, &home);
 
     eprintln!("bench: `bash .ci/run` on a fresh clone, empty cargo home");
-    let (clone, home) = fresh_clone(root, &commit, &scratch, "ci")?;
+    let (clone, home) = fresh_clone(root, &commit, &outside, "ci")?;
     let log_path = scratch.join("ci.log");
     let ci = timed(|| cold_ci(&clone, &home, &log_path))?;
     remove(&clone, &home);
+    let _ = std::fs::remove_dir_all(&outside);
     let ci_log = std::fs::read_to_string(&log_path).map_err(|e| e.to_string())?;
     let phases = phase_table(&ci_log);
     let weights = page_weights(&ci_log);
