@@ -188,8 +188,8 @@ pub fn bench(root: &Path) -> Result<(), String> {
          waited for.\n\n\
          ## Goals\n\n{goals}\n\
          ## What readers and authors wait for\n\n{fresh}\n\
-         The cold CI run by phase (its own table; the tools phase ran beside format, build, \
-         listings and flakes):\n\n\
+         The cold CI run by phase (its own table; the tools phase ran beside format and build, \
+         postbuild and browser beside listings and flakes):\n\n\
          | phase | seconds | result |\n|---|---:|---|\n{phase_rows}\n{phase_note}\
          Page weights, as the browser suite measured them in that run:\n\n{weights}\n\
          ## The harness against the naive way\n\n\
