@@ -54,7 +54,7 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
         Err(error) => return Err(error),
     }
     let out = root.join("book/html");
-    let mut with_quizzes = quiz.load(Ordering::SeqCst);
+    let with_quizzes = quiz.load(Ordering::SeqCst);
     if !with_quizzes {
         eprintln!(
             "mdbook-quiz is still compiling: this first build has no quizzes; the pages reload \
@@ -79,7 +79,7 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
     let served_with_quizzes = std::cell::Cell::new(with_quizzes);
     let quiz_arrived = || !served_with_quizzes.get() && quiz.load(Ordering::SeqCst);
     serve::watch(root, &site, Duration::from_millis(500), quiz_arrived, || {
-        with_quizzes = quiz.load(Ordering::SeqCst);
+        let with_quizzes = quiz.load(Ordering::SeqCst);
         eprintln!("\n==> rebuilding the book");
         match rebuild(root, &out, with_quizzes) {
             Ok(()) => {

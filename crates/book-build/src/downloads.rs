@@ -43,29 +43,24 @@ pub fn write_all(root: &Path, html: &Path) -> Result<usize, String> {
 /// `Cargo.toml`, and its path dependencies inside it.
 pub fn project_zip(dir: &Path, workspace: &str, folder: &str) -> Result<Vec<u8>, String> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let mut path_deps: Vec<PathBuf> = Vec::new();
+    // The path dependencies to pack, as the manifest's rewrite meets them.
+    let path_deps = std::cell::RefCell::new(Vec::<PathBuf>::new());
     let manifest_path = dir.join("Cargo.toml");
     let moved = |path: &str| -> Result<String, String> {
         let dep = dir.join(path);
         let name = dep.file_name().map(|n| n.to_string_lossy().into_owned());
         match name {
-            Some(name) if dep.join("Cargo.toml").is_file() => Ok(name),
+            Some(name) if dep.join("Cargo.toml").is_file() => {
+                path_deps.borrow_mut().push(dep);
+                Ok(name)
+            }
             _ => Err(format!("the path dependency {path} is not a package")),
         }
     };
     let manifest = standalone::manifest(&read(&manifest_path)?, workspace, None, true, &moved)
         .map_err(|e| format!("{}: {e}", manifest_path.display()))?;
-    // The same walk as the manifest's, to learn which folders to pack.
-    let table: toml::Table = toml::from_str(&read(&manifest_path)?).map_err(|e| e.to_string())?;
-    for deps in ["dependencies", "dev-dependencies", "build-dependencies"] {
-        for value in table.get(deps).and_then(toml::Value::as_table).into_iter().flatten() {
-            if let Some(path) = value.1.get("path").and_then(toml::Value::as_str) {
-                path_deps.push(dir.join(path));
-            }
-        }
-    }
     add_package(&mut zip, dir, folder, &manifest)?;
-    for dep in path_deps {
+    for dep in path_deps.into_inner() {
         let dep_manifest = dep.join("Cargo.toml");
         let text = standalone::manifest(&read(&dep_manifest)?, workspace, None, false, &|path| {
             Err(format!("a path dependency's own path dependency ({path}) is not packed"))

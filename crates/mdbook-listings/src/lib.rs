@@ -108,20 +108,16 @@ fn caption(
     solution: bool,
 ) -> Result<String, String> {
     let listing = dir.strip_prefix(&layout.listings).unwrap_or(dir).display().to_string();
-    let (number, continued) = if exercise {
-        Numbering::number(&mut numbering.exercises, dir)
+    let (list, word, separator) = if exercise {
+        (&mut numbering.exercises, "Exercise", '.')
     } else {
-        Numbering::number(&mut numbering.listings, dir)
+        (&mut numbering.listings, "Listing", '-')
     };
-    let (label, id, continued) = match (exercise, page.chapter) {
-        (true, Some(c)) => {
-            (format!("Exercise {c}.{number}"), format!("exercise-{c}-{number}"), continued)
-        }
-        (true, None) => (format!("Exercise {number}"), format!("exercise-{number}"), continued),
-        (false, Some(c)) => {
-            (format!("Listing {c}-{number}"), format!("listing-{c}-{number}"), continued)
-        }
-        (false, None) => (format!("Listing {number}"), format!("listing-{number}"), continued),
+    let (number, continued) = Numbering::number(list, dir);
+    let slug = word.to_lowercase();
+    let (label, id) = match page.chapter {
+        Some(c) => (format!("{word} {c}{separator}{number}"), format!("{slug}-{c}-{number}")),
+        None => (format!("{word} {number}"), format!("{slug}-{number}")),
     };
     let file = caption::escape(file);
     let file = format!("<span class=\"listing-file\">{file}</span>");
