@@ -124,8 +124,9 @@ function giveSlot() {
 /**
  * Opens a page in a fresh context (own storage, so the theme is the one asked for) and
  * records what the page does wrong: console errors, uncaught exceptions, outside requests.
- * Nothing leaves 127.0.0.1: the playground is mocked (`seen.runs` holds what Run sent), every
- * other outside request is refused and recorded in `seen.outside`. With `weigh`, `seen.bytes`
+ * Nothing leaves 127.0.0.1: the playground's Run is mocked (`seen.runs` holds what Run sent),
+ * every other outside request is refused and recorded in `seen.outside` (its crate list too:
+ * a page answers that itself, theme/head.hbs). With `weigh`, `seen.bytes`
  * and `seen.files` say what the page fetched until the network was idle. `url` opens something
  * other than the suite's server (e.g. a file: URL); `offline` refuses every request instead.
  */
@@ -159,9 +160,6 @@ export async function open(name, { theme = 'light', weigh = false, width = 1280,
             }
             if (target.startsWith(base) || (url && target.startsWith('file:'))) {
                 return route.continue();
-            }
-            if (target === 'https://play.rust-lang.org/meta/crates') {
-                return route.fulfill({ json: { crates: [{ id: 'serde', name: 'serde', version: '1.0.0' }] } });
             }
             if (target === 'https://play.rust-lang.org/evaluate.json') {
                 seen.runs.push(JSON.parse(route.request().postData()));
