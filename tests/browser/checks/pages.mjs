@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { answerQuiz, assertAccessible, assertDiagramsReadable, chapters, diagramsDrawn, onPage, pages } from '../support.mjs';
+import { SLOTS, answerQuiz, assertAccessible, assertDiagramsReadable, chapters, diagramsDrawn, onPage, pages } from '../support.mjs';
 
 // A page's weight: the bytes of every file it fetches (the suite's server sends files
 // uncompressed, as they are in book/html) from the start of loading until the network has been
@@ -24,6 +24,17 @@ const codeChecked = new Set();
 
 export default function () {
     describe('every page', { concurrency: true }, () => {
+        // Pages share browser contexts (support.mjs): one more page than there can be contexts
+        // of a kind reuses one, and must find nothing an earlier page stored.
+        test('each page is opened as a first visit: nothing an earlier page stored is left', async () => {
+            for (let i = 0; i <= SLOTS; i++) {
+                await onPage('introduction.html', {}, async ({ page }) => {
+                    const left = await page.evaluate(() => [localStorage.getItem('suite-mark'), sessionStorage.getItem('suite-mark')]);
+                    assert.deepEqual(left, [null, null], `page ${i + 1} of ${SLOTS + 1} found what an earlier one stored`);
+                    await page.evaluate(() => { localStorage.setItem('suite-mark', '1'); sessionStorage.setItem('suite-mark', '1'); });
+                });
+            }
+        });
         for (const name of pages) {
             test(`${name} loads cleanly within its weight, draws its diagrams, passes axe in light and another theme, and its quiz works`, () =>
                 onPage(name, { weigh: true }, async ({ page, seen }) => {
