@@ -12,7 +12,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -285,29 +284,95 @@ export async function assertDiagramsReadable(page, name, when) {
     assert.equal(sideways, false, `${name} at ${when}: the page scrolls sideways`);
 }
 
+// axe-core, put into a page once and run there: its own frame is all there is to check (the
+// book's pages have no frames; the suite asserts it). @axe-core/playwright, which runs axe in
+// every frame and merges the results in a blank page it opens for each call, doubled the time
+// of each call on a chapter (2.2 s against 1.0 s).
+const AXE = fs.readFileSync(path.join(root, 'tests/browser/node_modules/axe-core/axe.min.js'), 'utf8');
+// The rules a theme can change: the markup is the same in every theme.
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+// Checking the contrast of text was most of axe's time, and most text looks like other text: a
+// chapter has ~650 elements with text (~1,600 with its code's highlighted tokens) but ~50
+// different looks, and later pages add a handful. A look is what contrast depends on: the
+// text's colour, size, weight, opacity and shadow, and the background colour, image and opacity
+// of the element and every ancestor (in the theme the page shows, so one set serves every
+// theme). axe checks the contrast of the first text of each look seen in the run and of every
+// text whose look cannot be trusted to be the whole story: in a positioned, transformed,
+// filtered or blended box (something may lie over or under it), or clipped by a scrolling box
+// (axe skips what is out of sight, so it would not have been checked). A look is remembered
+// only after axe found nothing on its page.
+const looksChecked = new Set();
+
+/**
+ * Marks (`data-contrast-check`) the text elements of the page whose contrast axe must check,
+ * given the looks already checked; returns the looks it marked that count as checked if axe
+ * passes them. Runs in the page.
+ */
+function markTextToCheck(checked) {
+    const known = new Set(checked);
+    const fresh = [];
+    document.querySelectorAll('[data-contrast-check]').forEach(element => element.removeAttribute('data-contrast-check'));
+    const moved = style => style.transform !== 'none' || style.filter !== 'none' || style.mixBlendMode !== 'normal'
+        || !(style.position === 'static' || (style.position === 'relative' && ['top', 'right', 'bottom', 'left'].every(side => ['auto', '0px'].includes(style[side]))));
+    const look = element => {
+        const own = getComputedStyle(element);
+        const parts = [[own.color, own.fontSize, own.fontWeight, own.textShadow, own.webkitTextFillColor, own.webkitTextStrokeWidth].join(' ')];
+        let trusted = true;
+        for (let box = element; box; box = box.parentElement) {
+            const style = box === element ? own : getComputedStyle(box);
+            parts.push([style.backgroundColor, style.backgroundImage, style.opacity].join(' '));
+            trusted &&= !moved(style);
+            if (box !== element && (style.overflowX !== 'visible' || style.overflowY !== 'visible')) {
+                const outer = box.getBoundingClientRect(), inner = element.getBoundingClientRect();
+                trusted &&= inner.left >= outer.left && inner.right <= outer.right && inner.top >= outer.top && inner.bottom <= outer.bottom;
+            }
+        }
+        return { key: parts.join(' / '), trusted };
+    };
+    for (const element of document.body.querySelectorAll('*')) {
+        const text = element.matches('input, select, textarea')
+            || [...element.childNodes].some(node => node.nodeType === Node.TEXT_NODE && node.textContent.trim() !== '');
+        // Hidden text (a listing's hidden lines, the help dialog) is not axe's to check: its
+        // contrast rule passes over it.
+        if (!text || !element.checkVisibility({ visibilityProperty: true })) continue;
+        const { key, trusted } = look(element);
+        if (!trusted) {
+            element.setAttribute('data-contrast-check', '');
+        } else if (!known.has(key)) {
+            known.add(key);
+            fresh.push(key);
+            element.setAttribute('data-contrast-check', '');
+        }
+    }
+    return fresh;
+}
+
 /**
  * No serious or critical axe-core violation on the page, in the theme it shows now: every rule,
- * or with `colours` only the rules a theme can change (the markup is the same in every theme).
- * axe reports violations only (`resultTypes`): gathering the passing nodes took a tenth of its time.
- * It runs in the page itself (legacy mode): by default @axe-core/playwright runs axe in every
- * frame and merges the results in a blank page it opens for each call, which doubled
- * the time of each call on a chapter (2.2 s against 1.0 s); the book's pages have no frames.
+ * or with `colours` only the rules a theme can change. axe reports violations only
+ * (`resultTypes`): gathering the passing nodes took a tenth of its time. Contrast is checked
+ * on each look of text once (`looksChecked`).
  */
-export async function assertAccessible(page, theme, withCode, colours = false) {
+export async function assertAccessible(page, theme, colours = false) {
     assert.ok(await page.evaluate(t => document.documentElement.classList.contains(t), theme), `the page is in ${theme}`);
-    assert.equal(await page.locator('iframe').count(), 0, 'a frame, which axe in legacy mode would not look into');
-    const axe = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
-    if (colours) {
-        axe.withRules(['color-contrast', 'link-in-text-block']);
+    assert.equal(await page.locator('iframe').count(), 0, 'a frame, which axe run in the page does not look into');
+    const fresh = await page.evaluate(markTextToCheck, [...looksChecked]);
+    if (!await page.evaluate(() => 'axe' in window)) {
+        await page.addScriptTag({ content: AXE });
     }
-    if (!withCode) {
-        axe.exclude('pre code');
-    }
-    const { violations } = await axe.analyze();
+    const violations = await page.evaluate(async rules => {
+        window.axe.configure({ rules: [{ id: 'color-contrast', selector: '[data-contrast-check]' }] });
+        const { violations } = await window.axe.run(document, {
+            resultTypes: ['violations'], ...(rules ? { runOnly: { type: 'rule', values: rules } } : {}),
+        });
+        return violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => ({ target: n.target, message: n.any[0]?.message })) }));
+    }, colours ? COLOUR_RULES : null);
     const bad = violations
         .filter(v => v.impact === 'serious' || v.impact === 'critical')
-        .map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')} (${v.nodes[0]?.any[0]?.message ?? ''})`);
+        .map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map(n => n.target.join(' ')).join(', ')} (${v.nodes[0]?.message ?? ''})`);
     assert.deepEqual(bad, [], `serious or critical accessibility violations in ${theme}`);
+    fresh.forEach(key => looksChecked.add(key));
 }
 
 /** Starts the quiz, answers the first question wrong and the rest right, checks the score. */
