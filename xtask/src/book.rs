@@ -1,6 +1,8 @@
 //! Building the book (in-process, crates/book-build) and serving it (serve.rs), with no
 //! mdbook binary.
 
+use std::fs::File;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
@@ -101,7 +103,7 @@ fn rebuild(root: &Path, out: &Path, with_quizzes: bool) -> Result<(), String> {
     let next = sibling(out, ".next");
     let old = sibling(out, ".old");
     let _ = std::fs::remove_dir_all(&next);
-    build_into(root, Some(&next), with_quizzes)?;
+    build_into(root, Some(&next), with_quizzes, &mut std::io::stderr())?;
     let _ = std::fs::remove_dir_all(&old);
     if out.exists() {
         std::fs::rename(out, &old).map_err(|e| format!("cannot move {}: {e}", out.display()))?;
@@ -115,19 +117,56 @@ fn sibling(dir: &Path, name: &str) -> PathBuf {
     dir.parent().unwrap_or(Path::new(".")).join(name)
 }
 
-/// What `mdbook build` does, and the link check, by crates/book-build. mdBook carries on after
-/// some errors — a bad book.toml key is reported and then silently dropped — so any ERROR or
-/// WARN line fails the build.
-pub fn build(root: &Path) -> Result<(), String> {
-    build_into(root, None, true)
+/// Compiles the book builder and the listing preprocessor, with the listing harness's flags as
+/// the build phase compiles what they share with skeptic, so that a build runs them without
+/// cargo (`build_into`).
+pub fn compile(root: &Path) -> Result<(), String> {
+    let status = crate::with_listing_flags(crate::cargo())
+        .current_dir(root)
+        .args(["build", "--quiet", "--package", "book-build", "--package", "mdbook-listings"])
+        .status()
+        .map_err(|e| format!("could not start cargo build: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("cargo build --package book-build --package mdbook-listings failed ({status})"))
+    }
+}
+
+/// What `mdbook build` does, and the link check, by crates/book-build (compiled by `compile`),
+/// its log to `out`. mdBook carries on after some errors — a bad book.toml key is reported and
+/// then silently dropped — so any ERROR or WARN line fails the build.
+pub fn build(root: &Path, out: &File) -> Result<(), String> {
+    let mut log = out;
+    build_into(root, None, true, &mut log)
+}
+
+/// A program `compile` built.
+fn built(root: &Path, name: &str) -> PathBuf {
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    target.join("debug").join(name)
 }
 
 /// `build`, into `out` instead of book.toml's build-dir if given, and without the quizzes if
 /// mdbook-quiz is not installed yet (serve's first build on a fresh machine).
-fn build_into(root: &Path, out: Option<&Path>, with_quizzes: bool) -> Result<(), String> {
-    // With skeptic's flags, so the build phase has compiled it already (main.rs).
-    let mut cargo = crate::with_listing_flags(crate::cargo());
-    cargo.args(["run", "--quiet", "--package", "book-build", "--"]).arg(root);
+fn build_into(
+    root: &Path,
+    out: Option<&Path>,
+    with_quizzes: bool,
+    report: &mut impl Write,
+) -> Result<(), String> {
+    let mut cargo = Command::new(built(root, "book-build"));
+    cargo.arg(root);
+    // book.toml runs the listing preprocessor with `cargo run`, for an author's `mdbook build`.
+    // Here the program is already built: without cargo, the build does not wait for the cargo
+    // of the listing phases, beside which `cargo xtask test` runs it.
+    let preprocessor = built(root, "mdbook-listings");
+    if let Some(path) = preprocessor.to_str().filter(|p| !p.contains(char::is_whitespace)) {
+        cargo
+            .env("MDBOOK_PREPROCESSOR__LISTING_MARKERS__COMMAND", path)
+            .env("MDBOOK_PREPROCESSOR__LAZY_QUIZ__COMMAND", format!("{path} lazy-quiz"));
+    }
     if let Some(out) = out {
         // mdBook's own override of book.toml's `build.build-dir`.
         cargo.env("MDBOOK_BUILD__BUILD_DIR", out);
@@ -139,10 +178,10 @@ fn build_into(root: &Path, out: Option<&Path>, with_quizzes: bool) -> Result<(),
     let output = with_tools(cargo, root)
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| format!("could not start cargo run --package book-build: {e}"))?;
+        .map_err(|e| format!("could not start {}: {e}", built(root, "book-build").display()))?;
     let log = String::from_utf8_lossy(&output.stdout).into_owned()
         + &String::from_utf8_lossy(&output.stderr);
-    eprint!("{log}");
+    let _ = write!(report, "{log}");
     let mut bad = problems(&log);
     if !with_quizzes {
         bad.retain(|line| !is_skipped_quiz(line));

@@ -114,7 +114,7 @@ pub fn stderr_file() -> Result<File, String> {
 
 /// A hash of the built book, the suite (every file of tests/browser but its installed
 /// packages, whose versions package-lock.json holds) and chromium's version.
-fn pass_key(root: &Path, chromium: &str) -> Result<String, String> {
+pub fn pass_key(root: &Path, chromium: &str) -> Result<String, String> {
     let mut hash = DefaultHasher::new();
     let version = Command::new(chromium)
         .arg("--version")

@@ -333,10 +333,11 @@ impl Book {
         let builds = self.builds.get_or_init(|| self.build()).as_ref().map_err(Clone::clone)?;
         let built = builds.get(&listing.id);
         let solution = listing.solution.as_ref().and_then(|s| builds.get(&s.id));
-        let check = || self.verify(listing, spec, built, solution, views);
-        if self.options.repeat > 1 {
-            return repeated(self.options.repeat, check);
-        }
+        let once = || self.verify(listing, spec, built, solution, views);
+        let check = || match self.options.repeat {
+            1 => once(),
+            times => repeated(times, once),
+        };
         let Some(cache) = &self.cache else { return check() };
         let executable = match spec.kind {
             Kind::CompileFail { .. } => None,

@@ -1,6 +1,8 @@
 //! Remembers which listings passed, keyed by everything their result depends on, so that a
-//! warm run re-runs only what changed. Only passes are remembered. Bless mode, repeated runs
-//! (flake hunting) and `BOOK_NO_CACHE=1` bypass it; CI starts with an empty target dir anyway.
+//! warm run re-runs only what changed. Only passes are remembered. Bless mode and
+//! `BOOK_NO_CACHE=1` bypass it; CI starts with an empty target dir anyway. A pass of N repeated
+//! runs (`BOOK_REPEAT`, the test command's flake phase) is remembered apart from a pass of one:
+//! neither stands for the other.
 
 use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
@@ -10,6 +12,8 @@ pub struct Cache {
     /// The harness binary itself and `Cargo.lock`, read once per run: a changed harness (or a
     /// new rustc, which rebuilds it) or a changed dependency invalidates every entry.
     salt: u64,
+    /// How many runs a pass stands for (`BOOK_REPEAT`); entries of other counts are apart.
+    runs: usize,
 }
 
 impl Cache {
@@ -19,7 +23,7 @@ impl Cache {
             file_identity(&exe, &mut salt);
         }
         salt.write(&std::fs::read(root.join("Cargo.lock")).unwrap_or_default());
-        Cache { dir: target_dir.join("listing-cache"), salt: salt.finish() }
+        Cache { dir: target_dir.join("listing-cache"), salt: salt.finish(), runs: 1 }
     }
 
     /// Also keys every entry by `toolchain` (the versions of the tools in use): a listing that
@@ -30,6 +34,12 @@ impl Cache {
         salt.write_u64(self.salt);
         salt.write(toolchain.as_bytes());
         self.salt = salt.finish();
+        self
+    }
+
+    /// Passes of `runs` repeated runs each (flake hunting), kept apart from single runs.
+    pub fn repeated(mut self, runs: usize) -> Cache {
+        self.runs = runs;
         self
     }
 
@@ -58,7 +68,8 @@ impl Cache {
     }
 
     fn entry(&self, name: &str) -> PathBuf {
-        self.dir.join(name.replace('/', "__"))
+        let file = name.replace('/', "__");
+        self.dir.join(if self.runs > 1 { format!("{file}@{}runs", self.runs) } else { file })
     }
 }
 
@@ -83,5 +94,28 @@ fn file_identity(path: &Path, hash: &mut DefaultHasher) {
         if let Ok(modified) = meta.modified() {
             hash.write(format!("{modified:?}").as_bytes());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cache;
+
+    #[test]
+    fn a_pass_of_repeated_runs_is_remembered_apart_from_a_pass_of_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let once = Cache::new(dir.path(), dir.path());
+        let thrice = Cache::new(dir.path(), dir.path()).repeated(3);
+        let key = once.key(7, None, "");
+        once.remember("ch01-x/01-a", &key);
+        assert!(once.passed("ch01-x/01-a", &key));
+        assert!(!thrice.passed("ch01-x/01-a", &key), "one run passed is not three");
+        thrice.remember("ch01-x/01-a", &key);
+        assert!(thrice.passed("ch01-x/01-a", &key));
+        assert!(
+            once.passed("ch01-x/01-a", &key),
+            "remembering three runs kept the single run's pass"
+        );
+        assert!(!Cache::new(dir.path(), dir.path()).repeated(2).passed("ch01-x/01-a", &key));
     }
 }

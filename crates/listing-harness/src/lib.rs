@@ -184,7 +184,9 @@ pub fn checks_and_drift(
     };
     let salt = format!("{:?}", toolchain.current);
     let book = Arc::new(book::Book {
-        cache: options.cache.then(|| cache::Cache::new(&target_dir, root).salted(&salt)),
+        cache: options
+            .cache
+            .then(|| cache::Cache::new(&target_dir, root).salted(&salt).repeated(options.repeat)),
         toolchain,
         root: root.to_path_buf(),
         layout,

@@ -5,7 +5,7 @@
 //! |---|---|
 //! | `BLESS=1` | rewrite snapshots from the real runs |
 //! | `BOOK_NO_CACHE=1` | run every listing even if it passed unchanged before |
-//! | `BOOK_REPEAT=N` | run each listing N times; any difference between runs fails |
+//! | `BOOK_REPEAT=N` | run each listing N times; any difference between runs fails (a pass of N runs is remembered as such) |
 //! | `BOOK_ONLY=a,b` | exactly these checks; a name that matches no check is an error |
 //! | `BOOK_SKIP_VALGRIND=1` | report listings that need valgrind as ignored when it is missing |
 //! | `BOOK_UPGRADE=1` | with `BLESS=1`: bless on another toolchain than the one recorded (`cargo xtask upgrade-rust`) |
@@ -95,7 +95,7 @@ impl Options {
         let no_cache = switch("BOOK_NO_CACHE")?;
         Ok(Options {
             bless,
-            cache: !bless && repeat == 1 && !no_cache,
+            cache: !bless && !no_cache,
             repeat,
             only,
             skip_valgrind: switch("BOOK_SKIP_VALGRIND")?,
@@ -158,7 +158,8 @@ mod tests {
     #[test]
     fn repeat_must_be_a_positive_number() {
         let o = with(&[("BOOK_REPEAT", "3")]).unwrap();
-        assert_eq!((o.repeat, o.cache), (3, false));
+        assert_eq!((o.repeat, o.cache), (3, true));
+        assert!(!with(&[("BOOK_REPEAT", "3"), ("BOOK_NO_CACHE", "1")]).unwrap().cache);
         assert_eq!(with(&[("BOOK_REPEAT", "1")]).unwrap().repeat, 1);
         for bad in ["abc", "0", "-2", "2.5"] {
             let e = with(&[("BOOK_REPEAT", bad)]).unwrap_err();
