@@ -156,26 +156,26 @@ fn build_into(
     with_quizzes: bool,
     report: &mut impl Write,
 ) -> Result<(), String> {
-    let mut cargo = Command::new(built(root, "book-build"));
-    cargo.arg(root);
+    let mut builder = Command::new(built(root, "book-build"));
+    builder.arg(root);
     // book.toml runs the listing preprocessor with `cargo run`, for an author's `mdbook build`.
     // Here the program is already built: without cargo, the build does not wait for the cargo
     // of the listing phases, beside which `cargo xtask test` runs it.
     let preprocessor = built(root, "mdbook-listings");
     if let Some(path) = preprocessor.to_str().filter(|p| !p.contains(char::is_whitespace)) {
-        cargo
+        builder
             .env("MDBOOK_PREPROCESSOR__LISTING_MARKERS__COMMAND", path)
             .env("MDBOOK_PREPROCESSOR__LAZY_QUIZ__COMMAND", format!("{path} lazy-quiz"));
     }
     if let Some(out) = out {
         // mdBook's own override of book.toml's `build.build-dir`.
-        cargo.env("MDBOOK_BUILD__BUILD_DIR", out);
+        builder.env("MDBOOK_BUILD__BUILD_DIR", out);
     }
     if !with_quizzes {
         // mdBook skips an optional preprocessor it cannot find, with the WARN line below.
-        cargo.env("MDBOOK_PREPROCESSOR__QUIZ__OPTIONAL", "true");
+        builder.env("MDBOOK_PREPROCESSOR__QUIZ__OPTIONAL", "true");
     }
-    let output = with_tools(cargo, root)
+    let output = with_tools(builder, root)
         .stdin(Stdio::null())
         .output()
         .map_err(|e| format!("could not start {}: {e}", built(root, "book-build").display()))?;

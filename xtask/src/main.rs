@@ -219,13 +219,12 @@ pub fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
-/// The harness and its fault-injection self-test (exactly the `cargo test` a developer runs, so
-/// the two never rebuild each other's binaries), then the page code blocks (skeptic) and
-/// xtask's own tests. Listing packages are not `cargo test`ed directly: some must not compile.
-/// `cargo test` of the book (the listing harness) and, beside it, of the harness crates,
-/// xtask and skeptic: cargo runs a command's test binaries one after another, and on a warm
-/// checkout the three commands' binaries took 19 s in a row against 11 s side by side. The two
-/// beside the book's report when they are done (their output is held), so nothing interleaves.
+/// The book's `cargo test` (exactly the one a developer runs, so the two never rebuild each
+/// other's binaries) and, beside it, the harness crates with their fault-injection self-test
+/// and xtask, and the page code blocks (skeptic). cargo runs one command's test binaries one
+/// after another: on a warm checkout the three commands took 19 s in a row, 11 s side by side.
+/// The two beside the book's hold their output and show it when it is done, so nothing
+/// interleaves. Listing packages are not `cargo test`ed directly: some must not compile.
 fn cargo_test(root: &Path, extra: &[&str]) -> Result<(), String> {
     let mut others = cargo();
     others
