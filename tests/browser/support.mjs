@@ -129,11 +129,14 @@ function giveSlot() {
 // A context's options are fixed when it is made, so the idle ones are kept by those options.
 const idle = new Map();
 
+/** A new context with a page's options that cannot change once it is made. */
+const newContext = (javaScript, touch) => browser.newContext({
+    javaScriptEnabled: javaScript, ...(touch ? { hasTouch: true, isMobile: true } : {}),
+});
+
 async function takeContext(javaScript, touch) {
     const key = `${javaScript} ${touch}`;
-    const context = idle.get(key)?.pop() ?? await browser.newContext({
-        javaScriptEnabled: javaScript, ...(touch ? { hasTouch: true, isMobile: true } : {}),
-    });
+    const context = idle.get(key)?.pop() ?? await newContext(javaScript, touch);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Storage.clearDataForOrigin', {
@@ -163,7 +166,7 @@ export async function open(name, { theme = 'light', weigh = false, width = 1280,
     let page, give;
     try {
         if (url) {
-            const context = await browser.newContext({ javaScriptEnabled: javaScript, ...(touch ? { hasTouch: true, isMobile: true } : {}) });
+            const context = await newContext(javaScript, touch);
             page = await context.newPage();
             give = () => context.close();
         } else {
@@ -318,13 +321,14 @@ function markTextToCheck(checked) {
     const look = element => {
         const own = getComputedStyle(element);
         const parts = [[own.color, own.fontSize, own.fontWeight, own.textShadow, own.webkitTextFillColor, own.webkitTextStrokeWidth].join(' ')];
+        const inner = element.getBoundingClientRect();
         let trusted = true;
         for (let box = element; box; box = box.parentElement) {
             const style = box === element ? own : getComputedStyle(box);
             parts.push([style.backgroundColor, style.backgroundImage, style.opacity].join(' '));
             trusted &&= !moved(style);
             if (box !== element && (style.overflowX !== 'visible' || style.overflowY !== 'visible')) {
-                const outer = box.getBoundingClientRect(), inner = element.getBoundingClientRect();
+                const outer = box.getBoundingClientRect();
                 trusted &&= inner.left >= outer.left && inner.right <= outer.right && inner.top >= outer.top && inner.bottom <= outer.bottom;
             }
         }
