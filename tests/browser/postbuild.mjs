@@ -13,15 +13,13 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { chromium } from 'playwright-core';
-
+import { INSTALL, chromiumPath, launch } from './chromium.mjs';
 import { prerender } from './postbuild/diagrams.mjs';
 import { makePdf, preparePages, PDF } from './postbuild/print.mjs';
 import { rebuildIndex } from './postbuild/search.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const site = path.resolve(process.argv[2] ?? path.join(root, 'book/html'));
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 const TYPES = {
     '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
@@ -39,7 +37,7 @@ if (!fs.existsSync(path.join(site, 'index.html'))) fail(`${site} holds no built 
 if (fs.readFileSync(path.join(site, 'index.html'), 'utf8').includes('class="pdf-link"')) {
     fail(`${site} was already post-processed: run mdbook build first`);
 }
-if (!fs.existsSync(chromiumPath)) fail(`${chromiumPath} is missing: install it with \`apt-get install chromium\``);
+if (!fs.existsSync(chromiumPath)) fail(`${chromiumPath} is missing: install it with \`${INSTALL}\``);
 
 // Served over http (not file://) so the pages behave as a reader's do: scripts, fonts, storage.
 const server = http.createServer((request, response) => {
@@ -53,10 +51,7 @@ const server = http.createServer((request, response) => {
 });
 await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launch();
 try {
     const started = Date.now();
     const { report, diagrams } = await prerender(browser, base, site);

@@ -12,11 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { chromium } from 'playwright-core';
+import { INSTALL, chromiumPath, launch } from './chromium.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const site = path.join(root, 'book/html');
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 // Every page the reader can reach from the table of contents (drafts have no file yet).
 export const pages = [...fs.readFileSync(path.join(root, 'src/SUMMARY.md'), 'utf8').matchAll(/\]\(([^)]+)\.md\)/g)]
@@ -61,14 +60,11 @@ let browser;
 /** Serves book/html and starts chromium: once, before anything is opened. */
 export async function start() {
     assert.ok(fs.existsSync(path.join(site, 'index.html')), `${site} has no built book: run \`cargo xtask test\``);
-    assert.ok(fs.existsSync(chromiumPath), `${chromiumPath} is missing: apt-get install chromium`);
+    assert.ok(fs.existsSync(chromiumPath), `${chromiumPath} is missing: ${INSTALL}`);
     server = http.createServer(serveFile);
     await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${server.address().port}/`;
-    browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launch();
 }
 
 export async function stop() {

@@ -1,6 +1,7 @@
 //! The end-to-end tests of the built book in headless chromium (tests/browser, node's test
-//! runner with playwright-core). Chromium comes from the system (`apt-get install chromium`):
-//! a browser download is not possible here, and a missing chromium is an error, not a skip.
+//! runner with playwright-core). Chromium comes from the system (Debian's old headless shell,
+//! tests/browser/chromium.mjs): a browser download is not possible here, and a missing chromium
+//! is an error, not a skip.
 
 use std::fs::File;
 use std::hash::{DefaultHasher, Hasher};
@@ -8,14 +9,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMIUM: &str = "/usr/bin/chromium-headless-shell";
 
 /// The chromium to use, and the suite's npm packages installed (the book's build needs them
 /// too: xtask/src/diagrams.rs).
 pub fn ready(root: &Path, out: &File) -> Result<String, String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| CHROMIUM.into());
     if !Path::new(&chromium).is_file() {
-        return Err(format!("{chromium} is missing: install it with `apt-get install chromium`"));
+        return Err(format!("{chromium} is missing: install it with `apt-get install chromium-headless-shell fonts-liberation`"));
     }
     let dir = root.join("tests/browser");
     if !dir.join("node_modules/playwright-core").is_dir() {
