@@ -314,21 +314,34 @@ function markTextToCheck(checked) {
     document.querySelectorAll('[data-contrast-check]').forEach(element => element.removeAttribute('data-contrast-check'));
     const moved = style => style.transform !== 'none' || style.filter !== 'none' || style.mixBlendMode !== 'normal'
         || !(style.position === 'static' || (style.position === 'relative' && ['top', 'right', 'bottom', 'left'].every(side => ['auto', '0px'].includes(style[side]))));
+    // What an element's box and every box above it add to the look of text in it: their
+    // backgrounds, whether one is moved, and the scrolling boxes that clip. Kept per element,
+    // so each box's style is read once, not once per text element inside it.
+    const boxes = new Map();
+    const above = box => {
+        if (!box) return { background: '', moved: false, clips: [] };
+        let known = boxes.get(box);
+        if (!known) {
+            const style = getComputedStyle(box);
+            const outer = above(box.parentElement);
+            known = {
+                background: `${style.backgroundColor} ${style.backgroundImage} ${style.opacity} / ${outer.background}`,
+                moved: outer.moved || moved(style),
+                clips: style.overflowX !== 'visible' || style.overflowY !== 'visible' ? [...outer.clips, box.getBoundingClientRect()] : outer.clips,
+            };
+            boxes.set(box, known);
+        }
+        return known;
+    };
     const look = element => {
         const own = getComputedStyle(element);
-        const parts = [[own.color, own.fontSize, own.fontWeight, own.textShadow, own.webkitTextFillColor, own.webkitTextStrokeWidth].join(' ')];
         const inner = element.getBoundingClientRect();
-        let trusted = true;
-        for (let box = element; box; box = box.parentElement) {
-            const style = box === element ? own : getComputedStyle(box);
-            parts.push([style.backgroundColor, style.backgroundImage, style.opacity].join(' '));
-            trusted &&= !moved(style);
-            if (box !== element && (style.overflowX !== 'visible' || style.overflowY !== 'visible')) {
-                const outer = box.getBoundingClientRect();
-                trusted &&= inner.left >= outer.left && inner.right <= outer.right && inner.top >= outer.top && inner.bottom <= outer.bottom;
-            }
-        }
-        return { key: parts.join(' / '), trusted };
+        const { background, moved: inMovedBox } = above(element);
+        // The element's own scrolling does not hide its text: the boxes above it do.
+        const clipped = above(element.parentElement).clips.some(outer =>
+            inner.left < outer.left || inner.right > outer.right || inner.top < outer.top || inner.bottom > outer.bottom);
+        const text = [own.color, own.fontSize, own.fontWeight, own.textShadow, own.webkitTextFillColor, own.webkitTextStrokeWidth].join(' ');
+        return { key: `${text} / ${background}`, trusted: !inMovedBox && !clipped };
     };
     for (const element of document.body.querySelectorAll('*')) {
         const text = element.matches('input, select, textarea')
