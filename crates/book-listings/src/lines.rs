@@ -41,6 +41,21 @@ pub fn is_anchor_line(line: &str) -> bool {
     ANCHOR_START.is_match(line) || ANCHOR_END.is_match(line)
 }
 
+/// The first `ANCHOR` line an include of `part` of the file shows the reader, as (1-based line,
+/// line): mdBook drops them only from an anchor's include.
+pub fn shown_anchor_line<'t>(text: &'t str, part: &Part) -> Option<(usize, &'t str)> {
+    let (first, last) = match part {
+        Part::Anchor(_) => return None,
+        Part::Whole => (None, None),
+        Part::Lines { first, last } => (*first, *last),
+    };
+    text.lines()
+        .enumerate()
+        .map(|(index, line)| (index + 1, line))
+        .filter(|(n, _)| first.is_none_or(|f| *n >= f) && last.is_none_or(|l| *n <= l))
+        .find(|(_, line)| is_anchor_line(line))
+}
+
 /// Whether the file has an `ANCHOR: name` line.
 pub fn has_anchor(text: &str, name: &str) -> bool {
     text.lines().any(|l| ANCHOR_START.captures(l).is_some_and(|c| &c["name"] == name))
@@ -235,5 +250,17 @@ mod tests {
         assert!(has_anchor(FILE, "inner"));
         assert!(!has_anchor(FILE, "inne"));
         assert!(is_anchor_line("    // ANCHOR_END: x") && !is_anchor_line("// anchor: x"));
+    }
+
+    #[test]
+    fn anchor_lines_are_shown_by_every_include_but_an_anchor() {
+        assert_eq!(shown_anchor_line(FILE, &Part::Whole), Some((3, "// ANCHOR: here")));
+        let from_4 = Part::Lines { first: Some(4), last: None };
+        assert_eq!(shown_anchor_line(FILE, &from_4), Some((6, "    // ANCHOR: inner")));
+        let lines_4_to_5 = Part::Lines { first: Some(4), last: Some(5) };
+        assert_eq!(shown_anchor_line(FILE, &lines_4_to_5), None);
+        let up_to_3 = Part::Lines { first: None, last: Some(3) };
+        assert_eq!(shown_anchor_line(FILE, &up_to_3), Some((3, "// ANCHOR: here")));
+        assert_eq!(shown_anchor_line(FILE, &Part::Anchor("here".into())), None);
     }
 }

@@ -821,9 +821,21 @@ impl Book {
                     ),
                 });
             }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            if let Some((n, line)) = lines::shown_anchor_line(&text, &include.part) {
+                problems.push(Failure::Page {
+                    at: at.clone(),
+                    message: format!(
+                        "includes {} {}, so the reader sees its ANCHOR lines (line {n}: `{}`): \
+                         include it through an anchor, which drops them, or remove them",
+                        include.written,
+                        if include.part == Part::Whole { "whole" } else { "by line numbers" },
+                        line.trim()
+                    ),
+                });
+            }
             // mdBook shows nothing for an anchor it cannot find: the reader would get an empty block.
             let Part::Anchor(anchor) = &include.part else { continue };
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
             if !lines::has_anchor(&text, anchor) {
                 problems.push(Failure::Page {
                     at,

@@ -495,6 +495,15 @@ const FAULTS: &[Fault] = &[
         page: SHOWN,
         files: &[],
     },
+    Fault {
+        // Included whole, so mdBook shows its ANCHOR comments to the reader (ch01 did).
+        name: "49-anchor-lines-shown",
+        metadata: "kind = \"run\"",
+        main_rs: "fn main() {\n    // ANCHOR: here\n    println!(\"anchored\");\n    // ANCHOR_END: here\n}",
+        snapshot: Some("anchored\n"),
+        page: SHOWN,
+        files: &[],
+    },
 ];
 
 /// Each listing's caption text (`[package] description`): the two caption faults aside, a
@@ -741,6 +750,7 @@ caught! {
     exercise_starter_broken: "faults/45-exercise-starter-broken" => StarterFailsOtherwise ["every failing starter test reports \"not yet implemented\"", "--- tests::doubles\n", "attempt to subtract with overflow"];
     exercise_solution_shown: "faults/46-exercise-solution-shown" => Page ["shows its solution openly", "shows its solution's test report openly", "shows its starter in a block the reader cannot edit", "the output is not inside a ```text block"];
     listing_without_description: "src/faults.md" => Page ["src/faults.md:", "shows faults/47-no-description, whose listings/faults/47-no-description/Cargo.toml has no `description`"];
+    anchor_lines_shown: "src/faults.md" => Page ["src/faults.md:", "includes ../listings/faults/49-anchor-lines-shown/src/main.rs whole, so the reader sees its ANCHOR lines (line 2: `// ANCHOR: here`)"];
     description_with_a_period: "src/faults.md" => Page ["src/faults.md:", "listings/faults/48-description-with-a-period/Cargo.toml:5: [package] description: ends with a period"];
 }
 
@@ -881,14 +891,16 @@ fn a_listing_whose_output_changes_between_runs_is_flaky() {
 /// Every fault of the broken book is asserted by a test: a fault nobody checks proves nothing.
 #[test]
 fn every_fault_is_asserted() {
-    // The two caption faults pass their own checks: the page check catches them
-    // (`listing_without_description`, `description_with_a_period`).
+    // The two caption faults and the shown ANCHOR lines pass their own checks: the page check
+    // catches them (`listing_without_description`, `description_with_a_period`,
+    // `anchor_lines_shown`).
     let passing = [
         "faults/00-correct",
         "faults/21-quiz-program",
         "faults/41-exercise-correct",
         "faults/47-no-description",
         "faults/48-description-with-a-period",
+        "faults/49-anchor-lines-shown",
     ];
     for fault in FAULTS {
         let check = format!("faults/{}", fault.name);

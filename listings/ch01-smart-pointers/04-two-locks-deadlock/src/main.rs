@@ -12,23 +12,19 @@ fn main() {
 
     thread::scope(|s| {
         s.spawn(|| {
-            // ANCHOR: thread1
             let a = account_a.lock().unwrap();
             println!("thread 1 holds A, wants B");
             printed.wait();
             both_hold_one.wait();
             let b = account_b.lock().unwrap(); // waits for thread 2 forever
-            // ANCHOR_END: thread1
             println!("thread 1 moves money: {} {}", *a, *b);
         });
         s.spawn(|| {
-            // ANCHOR: thread2
             printed.wait();
             let b = account_b.lock().unwrap();
             println!("thread 2 holds B, wants A");
             both_hold_one.wait();
             let a = account_a.lock().unwrap(); // waits for thread 1 forever
-            // ANCHOR_END: thread2
             println!("thread 2 moves money: {} {}", *a, *b);
         });
     });

@@ -1,6 +1,5 @@
 use std::cell::RefCell;
 
-// ANCHOR: here
 struct Scores {
     list: RefCell<Vec<i32>>,
 }
@@ -10,7 +9,6 @@ impl Scores {
         &self.list.borrow()[0] // a reference into a temporary Ref
     }
 }
-// ANCHOR_END: here
 
 fn main() {
     let scores = Scores { list: RefCell::new(vec![7, 3]) };
