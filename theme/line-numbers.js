@@ -23,10 +23,17 @@
         gutter.setAttribute('aria-hidden', 'true');
         pre.classList.add('numbered');
         pre.insertBefore(gutter, code);
-        const style = getComputedStyle(code);
-        for (const p of ['fontFamily', 'fontSize', 'lineHeight', 'paddingTop', 'paddingBottom']) {
-            gutter.style[p] = style[p];
-        }
+        // The gutter takes the code's font and padding, again whenever the code's box changes:
+        // its top padding grows at narrow widths, and on a page whose exercise scripts mark a
+        // starter after this one ran, to make room for the buttons' strip.
+        const fit = () => {
+            const style = getComputedStyle(code);
+            for (const p of ['fontFamily', 'fontSize', 'lineHeight', 'paddingTop', 'paddingBottom']) {
+                gutter.style[p] = style[p];
+            }
+        };
+        fit();
+        new ResizeObserver(fit).observe(code, { box: 'border-box' });
         let edited = false;
         const render = () => {
             const expanded = !code.classList.contains('hide-boring');

@@ -283,6 +283,36 @@ export async function assertDiagramsReadable(page, name, when) {
     assert.equal(sideways, false, `${name} at ${when}: the page scrolls sideways`);
 }
 
+/**
+ * Waits for the page's CSS transitions to end (the table of contents sliding shut when the
+ * window narrows squeezes the text column meanwhile). Scroll-driven animations never end and
+ * are left out.
+ */
+export const settled = page => page.waitForFunction(() => document.getAnimations()
+    .every(animation => animation.timeline !== document.timeline || animation.playState !== 'running'));
+
+/**
+ * Every numbered listing's numbers stand beside their lines (theme/line-numbers.js): the
+ * gutter's first and last numbers at the height of the code's first and last lines. The code's
+ * top padding changes with the width and with the block's buttons strip, after the gutter was made.
+ */
+export async function assertNumbersOnTheirLines(page, when) {
+    const off = await page.evaluate(() => [...document.querySelectorAll('pre.numbered')].flatMap((pre, index) => {
+        const lines = element => {
+            const range = document.createRange();
+            range.selectNodeContents(element);
+            const rects = [...range.getClientRects()].filter(rect => rect.height > 0);
+            return rects.length === 0 ? null : [rects[0].top, rects.at(-1).bottom];
+        };
+        const numbers = lines(pre.querySelector('.line-numbers'));
+        const code = lines(pre.querySelector('code'));
+        if (!numbers || !code) return [];
+        const [top, bottom] = [numbers[0] - code[0], numbers[1] - code[1]];
+        return Math.abs(top) > 1 || Math.abs(bottom) > 1 ? [`numbered listing ${index + 1}: numbers ${top.toFixed(0)} px off at the top, ${bottom.toFixed(0)} px at the bottom`] : [];
+    }));
+    assert.deepEqual(off, [], `line numbers beside other lines than theirs at ${when}`);
+}
+
 // axe-core, put into a page once and run there: its own frame is all there is to check (the
 // book's pages have no frames; the suite asserts it). @axe-core/playwright, which runs axe in
 // every frame and merges the results in a blank page it opens for each call, doubled the time

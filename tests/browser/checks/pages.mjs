@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { SLOTS, answerQuiz, assertAccessible, assertDiagramsReadable, chapters, diagramsDrawn, exercisePages, onPage, pages } from '../support.mjs';
+import { SLOTS, answerQuiz, assertAccessible, assertDiagramsReadable, assertNumbersOnTheirLines, chapters, diagramsDrawn, exercisePages, onPage, pages, settled } from '../support.mjs';
 import { closeSolutions, exercisesWork, solutionsHiddenUntilOpened } from './exercises.mjs';
 
 // A page's weight: the bytes of every file it fetches (the suite's server sends files
@@ -67,6 +67,7 @@ export default function () {
                     assert.ok(![...seen.files.keys()].some(file => file.includes('mermaid')), `${name} fetched mermaid`);
                     const diagrams = await diagramsDrawn(page);
                     await assertDiagramsReadable(page, name, '1280 px, light');
+                    await assertNumbersOnTheirLines(page, '1280 px');
                     if (chapters.includes(name)) {
                         assert.equal(await page.locator('.quiz-placeholder').count(), 1, 'a chapter ends with a quiz');
                         await answerQuiz(page);
@@ -86,8 +87,10 @@ export default function () {
                     await page.keyboard.press('Escape');
                     // And on a phone: every diagram's text still at least 12 px.
                     await page.setViewportSize({ width: 390, height: 844 });
+                    await settled(page);
                     assert.equal(await diagramsDrawn(page), diagrams);
                     await assertDiagramsReadable(page, name, `390 px, ${theme}`);
+                    await assertNumbersOnTheirLines(page, '390 px');
                     if (exercises) {
                         await solutionsHiddenUntilOpened(page, name, 390);
                     }

@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { MOCK_RESULT, RUNNABLE, onPage } from '../support.mjs';
+import { MOCK_RESULT, RUNNABLE, assertNumbersOnTheirLines, onPage } from '../support.mjs';
 
 const PHONE = { width: 390, height: 844, touch: true };
 const runnable = page => page.locator('pre.playground').filter({ has: page.locator(RUNNABLE) });
@@ -40,8 +40,9 @@ export default function () {
                 assert.deepEqual(seen.errors, []);
             }));
 
-        test('an exercise\'s starter too: a tap opens no keyboard, its Edit button does; its Run button shows its icon', () =>
+        test('an exercise\'s starter too: its lines numbered beside them; a tap opens no keyboard, its Edit button does; its Run button shows its icon', () =>
             onPage('ch02-exercises.html', PHONE, async ({ page, seen }) => {
+                await assertNumbersOnTheirLines(page, '390 px, touch');
                 const starter = page.locator('pre.exercise-starter').first();
                 await starter.scrollIntoViewIfNeeded();
                 const code = starter.locator('code').first();
