@@ -1,22 +1,7 @@
 import { open, start, stop } from './support.mjs';
 await start();
-const { page, seen, close } = await open('ch02-exercises.html', {});
-const dump = (w) => page.evaluate((w) => [...document.querySelectorAll('pre.numbered')].map(pre => {
-  const rs = el => { const r = document.createRange(); r.selectNodeContents(el); const x = [...r.getClientRects()].filter(r => r.height > 0); return [x[0]?.top|0]; };
-  const code = pre.querySelector('code'); const cs = getComputedStyle(code);
-  return w + ' g ' + rs(pre.querySelector('.line-numbers')) + ' c ' + rs(code) + ' codeW ' + code.getBoundingClientRect().width + ' preW ' + pre.getBoundingClientRect().width + ' gW ' + pre.querySelector('.line-numbers').getBoundingClientRect().width + ' disp ' + cs.display + ' minW ' + cs.minWidth + ' w ' + cs.width + ' ovf ' + cs.overflowX;
-}), w);
-console.log(await dump('1280'));
-await page.setViewportSize({ width: 390, height: 844 });
-console.log(await dump('390 resized'));
-console.log(await page.evaluate(() => document.getAnimations().map(a => a.constructor.name + ' ' + (a.timeline === document.timeline) + ' ' + a.playState + ' ' + (a.transitionProperty ?? a.animationName) + ' ' + a.effect?.target?.id + '.' + a.effect?.target?.className)));
-await page.waitForTimeout(1000);
-console.log(await dump('390 resized +1s'));
-await page.close?.();process.exit(0);
-await page.setViewportSize({ width: 1280, height: 844 });
-await page.locator('pre.exercise-starter .exercise-run').click();
-await page.locator('pre.exercise-starter .result').waitFor();
-console.log(await dump('1280 ran'));
-await page.setViewportSize({ width: 390, height: 844 });
-console.log(await dump('390 ran'));
+const { page, close } = await open('ch13-choosing.html', {});
+await page.locator('.quiz-placeholder').scrollIntoViewIfNeeded();
+await page.locator('.mdbook-quiz .start').waitFor();
+console.log(await page.evaluate(() => { const q = document.querySelector('.mdbook-quiz'); return [q.parentElement.className, q.parentElement.parentElement.className, document.querySelector('.quiz-placeholder').children.length, document.querySelector('.quiz-placeholder').outerHTML.slice(0, 100)]; }));
 await close(); await stop();

@@ -421,10 +421,16 @@ export async function assertAccessible(page, theme, colours = false) {
 /** Starts the quiz, answers the first question wrong and the rest right, checks the score. */
 export async function answerQuiz(page) {
     const placeholder = page.locator('.quiz-placeholder').first();
+    const questions = JSON.parse(await placeholder.getAttribute('data-quiz-questions')).questions;
+    // Until the quiz has loaded, a line says it is there.
+    const note = page.locator('.quiz-screen-note');
+    if (!await page.locator('.mdbook-quiz').count()) {
+        assert.match(await note.innerText(), new RegExp(`quiz \\(${questions.length} questions\\) starts here`));
+    }
     // The quiz's code is fetched when the quiz comes near the screen.
     await placeholder.scrollIntoViewIfNeeded();
-    const questions = JSON.parse(await placeholder.getAttribute('data-quiz-questions')).questions;
     await page.locator('.mdbook-quiz .start').waitFor({ timeout: 15000 });
+    assert.equal(await note.isVisible(), false, 'the line saying the quiz is there goes when it has loaded');
     assert.equal(await page.getByRole('heading', { name: 'Quiz', exact: true }).count(), 1, 'one "Quiz" heading');
     await page.locator('.mdbook-quiz .start').click();
     for (const [index, question] of questions.entries()) {

@@ -72,7 +72,7 @@ export default function () {
                     main.style.width = '700px';
                     const shown = element => element.getClientRects().length > 0;
                     const notes = [...document.querySelectorAll('.quiz-print-note')].filter(shown).map(n => n.textContent);
-                    const quizzes = [...document.querySelectorAll('.quiz-placeholder, .mdbook-quiz')].filter(shown).length;
+                    const quizzes = [...document.querySelectorAll('.quiz-placeholder, .mdbook-quiz, .quiz-screen-note')].filter(shown).length;
                     const outputs = [...document.querySelectorAll('pre > code.language-text')];
                     const wrapped = outputs.filter(code => getComputedStyle(code).whiteSpace !== 'pre').length;
                     const cut = outputs.filter(code => code.scrollWidth > code.clientWidth + 1).map(code => code.textContent.slice(0, 60));

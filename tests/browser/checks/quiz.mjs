@@ -23,6 +23,14 @@ export default function () {
                 assert.deepEqual(seen.errors, []);
             }));
 
+        test('without JavaScript a line says where the quiz would be and that it needs JavaScript', () =>
+            onPage('ch02-deref-drop.html', { javaScript: false }, async ({ page }) => {
+                const note = page.locator('.quiz-screen-note');
+                await note.scrollIntoViewIfNeeded();
+                assert.ok(await note.isVisible(), 'the line is shown');
+                assert.match(await note.innerText(), /quiz \(\d+ questions\) .* needs JavaScript/);
+            }));
+
         test('the first Tab reaches a skip link that leads past the table of contents to the chapter', () =>
             onPage('ch02-deref-drop.html', {}, async ({ page }) => {
                 await page.keyboard.press('Tab');

@@ -23,14 +23,16 @@ function markColumns(html) {
 }
 
 /**
- * A quiz is a program: on paper it is a line saying where to take it (theme/reader.css shows the
- * line in print only, and hides the quiz).
+ * A quiz is a program: on paper it is a line saying where to take it, and on a screen a line
+ * saying it is there until it has loaded, or for good without JavaScript (theme/reader.css shows
+ * each where it belongs, and hides the quiz on paper).
  */
 function quizNote(html) {
     return html.replace(/<div class="quiz-placeholder"[^>]*data-quiz-questions="([^"]*)"[^>]*>\s*<\/div>/g, (whole, data) => {
         // Each question has one type; the answers and prompts have none.
         const questions = (data.match(/&quot;type&quot;:&quot;(MultipleChoice|ShortAnswer|Tracing)&quot;/g) ?? []).length;
-        return `${whole}<p class="quiz-print-note">This chapter's quiz (${questions} questions) is interactive: take it at the end of the chapter in the book's web version.</p>`;
+        return `${whole}<p class="quiz-print-note">This chapter's quiz (${questions} questions) is interactive: take it at the end of the chapter in the book's web version.</p>`
+            + `<p class="quiz-screen-note">This chapter's quiz (${questions} questions) starts here once its script has loaded. It needs JavaScript.</p>`;
     });
 }
 
