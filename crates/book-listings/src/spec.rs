@@ -47,6 +47,18 @@ impl Spec {
     pub fn under_valgrind(&self) -> bool {
         self.kind == Kind::Leak || self.check_leaks
     }
+
+    /// The words above the listing's verified output: its kind's, and, where the output ends
+    /// with valgrind's whole summary of a program that must not leak, that too (the program
+    /// did not print it).
+    pub fn output_label(&self) -> String {
+        let label = self.kind.output_label(self.timeout);
+        if self.full_leak_summary && self.kind != Kind::Leak {
+            format!("{label}, then valgrind’s leak summary")
+        } else {
+            label
+        }
+    }
 }
 
 /// One `cargo clippy -- ARGS` and the lints it must report: no more, no fewer.
@@ -386,6 +398,15 @@ mod tests {
         assert_eq!(s.timeout, DEFAULT_CPU_LIMIT);
         assert!(!s.check_leaks && !s.unordered && s.redact.is_empty() && s.clippy.is_empty());
         assert!(!s.under_valgrind());
+    }
+
+    #[test]
+    fn a_shown_leak_summary_of_a_program_that_must_not_leak_is_named_in_its_label() {
+        let shown = spec("kind = \"run\"\ncheck-leaks = true\nfull-leak-summary = true").unwrap();
+        assert_eq!(shown.output_label(), "Output, then valgrind’s leak summary");
+        assert_eq!(spec("kind = \"run\"\ncheck-leaks = true").unwrap().output_label(), "Output");
+        let leak = spec("kind = \"leak\"\nfull-leak-summary = true").unwrap();
+        assert_eq!(leak.output_label(), "Leak report");
     }
 
     #[test]

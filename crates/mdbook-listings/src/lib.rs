@@ -205,7 +205,7 @@ pub fn mark(
         } else if file == layout.output_file {
             format!(
                 "<div class=\"output-label label-{class}\">{}</div>",
-                spec.kind.output_label(spec.timeout)
+                spec.output_label()
             )
         } else {
             // An exercise's starter names the exercise, for the Run button's local hint.

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { KINDS, MOCK_RESULT, RUNNABLE, base, diagramsDrawn, listingSources, open, root, site } from '../support.mjs';
+import { KINDS, MOCK_RESULT, RUNNABLE, base, diagramsDrawn, html, listingSources, open, root, site } from '../support.mjs';
 
 export default function () {
     describe('listings', { concurrency: true }, () => {
@@ -105,6 +105,18 @@ export default function () {
             } finally {
                 await close();
             }
+        });
+
+        // The table that teaches the markers and labels holds the words the pages show.
+        test('the introduction explains every kind of listing in the words its pages use', () => {
+            const cell = text => text.replace(/<[^>]+>/g, '').trim();
+            const rows = [...html('introduction.html').matchAll(/<tr>\s*<td>(.*?)<\/td>\s*<td>(.*?)<\/td>/g)]
+                .map(([, marker, label]) => `${cell(marker)} | ${cell(label)}`);
+            for (const kind of KINDS) {
+                const row = `${kind.marker ?? '(none)'} | ${kind.label.replace(/\d+(\.\d+)? s$/, 'N s')}`;
+                assert.ok(rows.includes(row), `the introduction's table has no row "${row}": ${JSON.stringify(rows)}`);
+            }
+            assert.ok(rows.includes('(none) | Output, then valgrind’s leak summary'), `a row for a shown leak summary: ${JSON.stringify(rows)}`);
         });
 
         test('every listing has a caption numbered in order, with its file, whose download is a zip', async () => {
