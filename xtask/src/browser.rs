@@ -16,7 +16,9 @@ const CHROMIUM: &str = "/usr/bin/chromium-headless-shell";
 pub fn ready(root: &Path, out: &File) -> Result<String, String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| CHROMIUM.into());
     if !Path::new(&chromium).is_file() {
-        return Err(format!("{chromium} is missing: install it with `apt-get install chromium-headless-shell fonts-liberation`"));
+        return Err(format!(
+            "{chromium} is missing: install it with `apt-get install chromium-headless-shell fonts-liberation`"
+        ));
     }
     let dir = root.join("tests/browser");
     if !dir.join("node_modules/playwright-core").is_dir() {

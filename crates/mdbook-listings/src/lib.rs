@@ -203,10 +203,7 @@ pub fn mark(
         } else if file == layout.clippy_file {
             "<div class=\"output-label label-clippy\">Clippy's findings</div>".to_string()
         } else if file == layout.output_file {
-            format!(
-                "<div class=\"output-label label-{class}\">{}</div>",
-                spec.output_label()
-            )
+            format!("<div class=\"output-label label-{class}\">{}</div>", spec.output_label())
         } else {
             // An exercise's starter names the exercise, for the Run button's local hint.
             let data = match spec.kind {
