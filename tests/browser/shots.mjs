@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { onPage, pages, root, start, stop } from './support.mjs';
+import { onPage, pages, root, settled, start, stop } from './support.mjs';
 
 const shots = path.join(root, 'target/browser-shots');
 const wanted = process.argv.slice(2).map(name => (name.endsWith('.html') ? name : `${name}.html`));
@@ -28,6 +28,8 @@ try {
             for (const theme of ['light', 'navy']) {
                 const stem = path.join(shots, `${name.replace('.html', '')}-${width}-${theme}`);
                 jobs.push(onPage(name, { theme, width, height, touch }, async ({ page }) => {
+                    // The table of contents slides into place as the page starts.
+                    await settled(page);
                     const total = await page.evaluate(() => document.scrollingElement.scrollHeight);
                     const tile = 2 * height;
                     const files = [];

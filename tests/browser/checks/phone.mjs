@@ -9,6 +9,48 @@ import assert from 'node:assert/strict';
 import { MOCK_RESULT, RUNNABLE, assertNumbersOnTheirLines, onPage } from '../support.mjs';
 
 const PHONE = { width: 390, height: 844, touch: true };
+/**
+ * A box (`selector`) wider than the phone fades at the edge where more of it is to the side:
+ * the right at its start, both sides in the middle, the left at its end; with `narrowToo`, the
+ * page also has one that fits, which does not fade.
+ */
+async function fadesWhereMoreIs(page, selector, what, narrowToo) {
+    // How much each box fades at its left and right edges now, and whether it scrolls.
+    const fades = () => page.locator(selector).evaluateAll(boxes => boxes.map(box => {
+        const style = getComputedStyle(box);
+        return {
+            scrolls: box.scrollWidth > box.clientWidth + 1,
+            left: parseFloat(style.getPropertyValue('--scroll-fade-left')) || 0,
+            right: parseFloat(style.getPropertyValue('--scroll-fade-right')) || 0,
+        };
+    }));
+    const before = await fades();
+    const wide = before.findIndex(f => f.scrolls);
+    assert.ok(wide >= 0, `the page has a ${what} wider than a phone: ${JSON.stringify(before)}`);
+    assert.ok(before[wide].right > 0 && before[wide].left === 0, `at its start a wide ${what} fades on the right only: ${JSON.stringify(before[wide])}`);
+    if (narrowToo) {
+        const narrow = before.findIndex(f => !f.scrolls);
+        assert.ok(narrow >= 0, `the page has a ${what} that fits: ${JSON.stringify(before)}`);
+        assert.deepEqual([before[narrow].left, before[narrow].right], [0, 0], `a ${what} that fits does not fade`);
+    }
+    const box = page.locator(selector).nth(wide);
+    // Scrolled to `where`, the fade follows within a few frames.
+    const scrolledTo = async (where, expected) => {
+        await box.evaluate((b, at) => { b.scrollLeft = at * (b.scrollWidth - b.clientWidth); }, where);
+        let fade;
+        for (let i = 0; i < 20; i++) {
+            fade = (await fades())[wide];
+            if (expected(fade)) break;
+            await page.waitForTimeout(50);
+        }
+        return fade;
+    };
+    const end = await scrolledTo(1, f => f.left > 0 && f.right === 0);
+    assert.ok(end.left > 0 && end.right === 0, `at its end it fades on the left only: ${JSON.stringify(end)}`);
+    const middle = await scrolledTo(0.5, f => f.left > 0 && f.right > 0);
+    assert.ok(middle.left > 0 && middle.right > 0, `in the middle on both sides: ${JSON.stringify(middle)}`);
+}
+
 const runnable = page => page.locator('pre.playground').filter({ has: page.locator(RUNNABLE) });
 
 export default function () {
@@ -109,39 +151,10 @@ export default function () {
             }));
 
         test('a diagram wider than the phone shows that it scrolls: its edge fades where more is to the side, without JavaScript', () =>
-            onPage('ch03-box.html', { ...PHONE, javaScript: false }, async ({ page }) => {
-                // How much each diagram fades at its left and right edges now, and whether it scrolls.
-                const fades = () => page.locator('div.diagram').evaluateAll(boxes => boxes.map(box => {
-                    const style = getComputedStyle(box);
-                    return {
-                        scrolls: box.scrollWidth > box.clientWidth + 1,
-                        left: parseFloat(style.getPropertyValue('--diagram-fade-left')) || 0,
-                        right: parseFloat(style.getPropertyValue('--diagram-fade-right')) || 0,
-                    };
-                }));
-                const before = await fades();
-                const wide = before.findIndex(f => f.scrolls);
-                const narrow = before.findIndex(f => !f.scrolls);
-                assert.ok(wide >= 0 && narrow >= 0, `ch03 has a diagram that scrolls and one that fits: ${JSON.stringify(before)}`);
-                assert.ok(before[wide].right > 0 && before[wide].left === 0, `at its start a wide diagram fades on the right only: ${JSON.stringify(before[wide])}`);
-                assert.deepEqual([before[narrow].left, before[narrow].right], [0, 0], 'a diagram that fits does not fade');
-                const box = page.locator('div.diagram').nth(wide);
-                // Scrolled to `where`, the fade follows within a few frames.
-                const scrolledTo = async (where, expected) => {
-                    await box.evaluate((b, at) => { b.scrollLeft = at * (b.scrollWidth - b.clientWidth); }, where);
-                    let fade;
-                    for (let i = 0; i < 20; i++) {
-                        fade = (await fades())[wide];
-                        if (expected(fade)) break;
-                        await page.waitForTimeout(50);
-                    }
-                    return fade;
-                };
-                const end = await scrolledTo(1, f => f.left > 0 && f.right === 0);
-                assert.ok(end.left > 0 && end.right === 0, `at its end it fades on the left only: ${JSON.stringify(end)}`);
-                const middle = await scrolledTo(0.5, f => f.left > 0 && f.right > 0);
-                assert.ok(middle.left > 0 && middle.right > 0, `in the middle on both sides: ${JSON.stringify(middle)}`);
-            }));
+            onPage('ch03-box.html', { ...PHONE, javaScript: false }, page => fadesWhereMoreIs(page.page, 'div.diagram', 'diagram', true)));
+
+        test('so does a table wider than the phone', () =>
+            onPage('ch07-rc-arc-weak.html', { ...PHONE, javaScript: false }, page => fadesWhereMoreIs(page.page, 'div.table-wrapper', 'table', false)));
 
         // Every chapter's quiz answered by touch at 390 px has every input on the screen (checked
         // once, by hand), but not when the reader reaches it from the table of contents: its
