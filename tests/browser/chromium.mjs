@@ -6,7 +6,7 @@
 import { chromium } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium-headless-shell';
-export const INSTALL = 'apt-get install chromium-headless-shell fonts-liberation';
+export const INSTALL = 'apt-get install chromium-headless-shell fonts-liberation fonts-noto-color-emoji';
 
 /** Starts the browser. */
 export const launch = () => chromium.launch({

@@ -17,7 +17,7 @@ pub fn ready(root: &Path, out: &File) -> Result<String, String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| CHROMIUM.into());
     if !Path::new(&chromium).is_file() {
         return Err(format!(
-            "{chromium} is missing: install it with `apt-get install chromium-headless-shell fonts-liberation`"
+            "{chromium} is missing: install it with `apt-get install chromium-headless-shell fonts-liberation fonts-noto-color-emoji`"
         ));
     }
     let dir = root.join("tests/browser");

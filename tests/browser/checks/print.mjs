@@ -38,6 +38,18 @@ export default function () {
                 assert.deepEqual(seen.errors, []);
                 const expected = pages.reduce((sum, name) => sum + (html(name).match(/<div class="diagram"/g) ?? []).length, 0);
                 assert.equal(diagrams, expected, 'all diagrams of all pages');
+                // Every emoji of the book has a glyph in the fonts the PDF is printed with (without
+                // an emoji font, ch01's crab printed as an empty box): a missing glyph is drawn as
+                // the same box as a private-use character.
+                const missing = await page.evaluate(() => {
+                    const canvas = document.createElement('canvas').getContext('2d');
+                    canvas.font = getComputedStyle(document.querySelector('main p')).font;
+                    const box = canvas.measureText('\u{10FFFD}').width;
+                    const emoji = new Set(document.body.innerText.match(/\p{Extended_Pictographic}/gu) ?? []);
+                    return { count: emoji.size, missing: [...emoji].filter(e => canvas.measureText(e).width === box) };
+                });
+                assert.ok(missing.count > 0, 'the book has emoji');
+                assert.deepEqual(missing.missing, [], 'emoji without a glyph: apt-get install fonts-noto-color-emoji');
                 // Printed, a marker or label stays on the page of its block. Pages are simulated
                 // by columns of a page's height (1000 px of 700 px-wide text: about 250 A4 pages for
                 // the book), which break like pages. A block taller than a page moves to a page of
