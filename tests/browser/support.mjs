@@ -248,6 +248,17 @@ export async function diagramsDrawn(page) {
     const shown = await page.locator('div.diagram').evaluateAll(boxes => boxes.map(box =>
         [...box.querySelectorAll(':scope > svg')].filter(svg => getComputedStyle(svg).display !== 'none').length));
     assert.ok(shown.every(n => n === 1), `each diagram shows one drawing: ${shown}`);
+    // mermaid sizes a sequence diagram's note by the participants it spans, not by its text.
+    const spilling = await page.locator('div.diagram').evaluateAll(boxes => boxes.flatMap(box => {
+        const svg = [...box.querySelectorAll(':scope > svg')].find(s => getComputedStyle(s).display !== 'none');
+        return [...svg.querySelectorAll('rect.note')].flatMap(note => {
+            const around = note.getBBox();
+            return [...note.parentElement.querySelectorAll('text.noteText')]
+                .filter(text => { const b = text.getBBox(); return b.x < around.x - 1 || b.x + b.width > around.x + around.width + 1; })
+                .map(text => `${box.getAttribute('aria-label')}: "${text.textContent}"`);
+        });
+    }));
+    assert.deepEqual(spilling, [], 'a note\'s text runs out of its box: break it with <br/>');
     return shown.length;
 }
 
