@@ -45,7 +45,7 @@ export default function () {
                     const canvas = document.createElement('canvas').getContext('2d');
                     canvas.font = getComputedStyle(document.querySelector('main p')).font;
                     const box = canvas.measureText('\u{10FFFD}').width;
-                    const emoji = new Set(document.body.innerText.match(/\p{Extended_Pictographic}/gu) ?? []);
+                    const emoji = new Set(document.body.textContent.match(/\p{Extended_Pictographic}/gu) ?? []);
                     return { count: emoji.size, missing: [...emoji].filter(e => canvas.measureText(e).width === box) };
                 });
                 assert.ok(missing.count > 0, 'the book has emoji');
