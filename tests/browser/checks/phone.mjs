@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { MOCK_RESULT, RUNNABLE, assertNumbersOnTheirLines, onPage } from '../support.mjs';
 
 const PHONE = { width: 390, height: 844, touch: true };
+
 /**
  * A box (`selector`) wider than the phone fades at the edge where more of it is to the side:
  * the right at its start, both sides in the middle, the left at its end; with `narrowToo`, the
@@ -151,10 +152,10 @@ export default function () {
             }));
 
         test('a diagram wider than the phone shows that it scrolls: its edge fades where more is to the side, without JavaScript', () =>
-            onPage('ch03-box.html', { ...PHONE, javaScript: false }, page => fadesWhereMoreIs(page.page, 'div.diagram', 'diagram', true)));
+            onPage('ch03-box.html', { ...PHONE, javaScript: false }, ({ page }) => fadesWhereMoreIs(page, 'div.diagram', 'diagram', true)));
 
         test('so does a table wider than the phone', () =>
-            onPage('ch07-rc-arc-weak.html', { ...PHONE, javaScript: false }, page => fadesWhereMoreIs(page.page, 'div.table-wrapper', 'table', false)));
+            onPage('ch07-rc-arc-weak.html', { ...PHONE, javaScript: false }, ({ page }) => fadesWhereMoreIs(page, 'div.table-wrapper', 'table', false)));
 
         // Every chapter's quiz answered by touch at 390 px has every input on the screen (checked
         // once, by hand), but not when the reader reaches it from the table of contents: its
