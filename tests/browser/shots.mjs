@@ -28,6 +28,15 @@ try {
             for (const theme of ['light', 'navy']) {
                 const stem = path.join(shots, `${name.replace('.html', '')}-${width}-${theme}`);
                 jobs.push(onPage(name, { theme, width, height, touch }, async ({ page }) => {
+                    // A chapter's quiz loads when the reader nears it, and a full-page shot makes
+                    // the whole page near: it would load (and change the page's height) midway.
+                    // It is loaded first, as a reader reaching the end sees it.
+                    const quiz = page.locator('.quiz-placeholder');
+                    if (await quiz.count()) {
+                        await quiz.scrollIntoViewIfNeeded();
+                        await page.locator('.mdbook-quiz').waitFor({ timeout: 15000 });
+                        await page.evaluate(() => window.scrollTo(0, 0));
+                    }
                     // The table of contents slides into place as the page starts.
                     await settled(page);
                     const total = await page.evaluate(() => document.scrollingElement.scrollHeight);
