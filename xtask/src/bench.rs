@@ -8,8 +8,9 @@
 //! 3. The harness against building every listing as its own project, the way books usually
 //!    do it: (a) naive, cold; (b) the harness, cold; (c) warm; (d) one listing touched.
 //!
-//! Wall time on a shared machine says little, so every row also has its CPU time (user and
-//! system of every process it waited for).
+//! Wall time on a shared machine says little, so every row also has its CPU time: user and
+//! system of every process it waited for, and the machine's busy time (cpu.rs), which also
+//! counts chromium's processes that the first misses.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -122,9 +123,13 @@ pub fn bench(root: &Path) -> Result<(), String> {
     ]
     .concat();
 
-    let row = |name: &str, t: &Timed| format!("| {name} | {:.1} | {:.1} |\n", t.wall, t.cpu);
+    let row = |name: &str, t: &Timed| {
+        let busy = t.busy.map_or("not measured".to_string(), |b| format!("{b:.1}"));
+        format!("| {name} | {:.1} | {:.1} | {busy} |\n", t.wall, t.cpu)
+    };
     let fresh = [
-        "| run | seconds | CPU seconds |\n|---|---:|---:|\n".to_string(),
+        "| run | seconds | CPU seconds | machine busy, CPU seconds |\n|---|---:|---:|---:|\n"
+            .to_string(),
         row(
             "first page of `cargo xtask serve` (compiles the book builder; quizzes come later)",
             &serve,
@@ -185,7 +190,8 @@ pub fn bench(root: &Path) -> Result<(), String> {
          Written by `cargo xtask bench` (do not edit by hand) on {machine}, commit {commit}. \
          Fresh clone means `git clone` into a new folder and an empty `CARGO_HOME` (the crates \
          come from the registry); CPU seconds are user + system time of every process the run \
-         waited for.\n\n\
+         waited for, which misses most of chromium's; the machine's busy time counts every \
+         process (`/proc/stat`).\n\n\
          ## Goals\n\n{goals}\n\
          ## What readers and authors wait for\n\n{fresh}\n\
          The cold CI run by phase (its own table; the tools phase ran beside format and build, \
@@ -210,12 +216,16 @@ struct Timed {
     /// User and system time of the processes waited for meanwhile: wall time close to CPU time
     /// divided by the core count means the run was CPU-bound.
     cpu: f64,
+    /// The machine's busy CPU seconds meanwhile, every process's (cpu.rs); `None` without
+    /// `/proc/stat`.
+    busy: Option<f64>,
 }
 
 fn timed(f: impl FnOnce() -> Result<(), String>) -> Result<Timed, String> {
-    let (started, cpu_before) = (Instant::now(), children_cpu());
+    let (started, cpu_before, ticks) = (Instant::now(), children_cpu(), crate::cpu::Ticks::now());
     f()?;
-    Ok(Timed { wall: started.elapsed().as_secs_f64(), cpu: children_cpu() - cpu_before })
+    let busy = ticks.zip(crate::cpu::Ticks::now()).map(|(a, b)| a.since(b).0);
+    Ok(Timed { wall: started.elapsed().as_secs_f64(), cpu: children_cpu() - cpu_before, busy })
 }
 
 /// CPU seconds of every child process waited for so far, and of their waited-for children.
@@ -386,9 +396,11 @@ fn phase_table(log: &str) -> Vec<Phase> {
         .collect()
 }
 
-/// What CI says about the time around the phases (`CI: system packages ready after 3 s`).
+/// What CI says about the time around the phases (`CI: system packages ready after 3 s`), and
+/// how busy the cores were (`cores busy 99 % of the time ...`).
 fn phases_note(log: &str) -> String {
-    let lines: Vec<&str> = log.lines().filter(|l| l.starts_with("CI: ")).collect();
+    let lines: Vec<&str> =
+        log.lines().filter(|l| l.starts_with("CI: ") || l.starts_with("cores busy ")).collect();
     if lines.is_empty() { String::new() } else { format!("{}\n\n", lines.join("; ")) }
 }
 
@@ -470,7 +482,8 @@ mod tests {
     #[test]
     fn the_phase_table_is_read_from_the_end_of_the_log() {
         let log = "==> build\nphase one of the build\n\nphase     time      result   (tools ran beside format, build, listings and flakes)\n\
-                   tools      212.3 s  ok\nformat       0.2 s  ok\nbrowser     38.0 s  FAILED\nphases: 2 passed, 1 failed\nCI: finished in 290 s\n";
+                   tools      212.3 s  ok\nformat       0.2 s  ok\nbrowser     38.0 s  FAILED\n\
+                   cores busy 98 % of the time (570 CPU-s on 2 cores, /proc/stat)\nphases: 2 passed, 1 failed\nCI: finished in 290 s\n";
         let phase = |name: &str, seconds, result: &str| Phase {
             name: name.into(),
             seconds,
@@ -484,7 +497,10 @@ mod tests {
                 phase("browser", 38.0, "FAILED")
             ]
         );
-        assert_eq!(phases_note(log), "CI: finished in 290 s\n\n");
+        assert_eq!(
+            phases_note(log),
+            "cores busy 98 % of the time (570 CPU-s on 2 cores, /proc/stat); CI: finished in 290 s\n\n"
+        );
         assert_eq!(phase_table("no table"), []);
     }
 

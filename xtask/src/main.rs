@@ -3,6 +3,7 @@
 mod bench;
 mod book;
 mod browser;
+mod cpu;
 mod diagrams;
 mod exercise;
 mod listings;
@@ -96,6 +97,7 @@ type Phase = fn(&Path) -> Result<(), String>;
 
 /// Every phase runs even when an earlier one failed, so one run reports everything.
 fn test(root: &Path) -> Result<(), String> {
+    let started = cpu::Ticks::now();
     let mut results = Vec::new();
     std::thread::scope(|s| {
         // Only the book phase needs the pinned tools. On a fresh machine compiling them takes
@@ -156,6 +158,10 @@ fn test(root: &Path) -> Result<(), String> {
             took.as_secs_f64(),
             if *ok { "ok" } else { "FAILED" }
         );
+    }
+    // Whether the run waited for work (cores busy) or for something else.
+    if let Some(busy) = cpu::report(started) {
+        eprintln!("{busy}");
     }
     let failed = results.iter().filter(|(_, _, ok)| !ok).count();
     println!("phases: {} passed, {failed} failed", results.len() - failed);
