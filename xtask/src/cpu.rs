@@ -37,10 +37,11 @@ fn parse(stat: &str) -> Option<Ticks> {
     let line = stat.lines().find(|l| l.starts_with("cpu "))?;
     let n: Vec<u64> =
         line.split_whitespace().skip(1).map(|w| w.parse().ok()).collect::<Option<_>>()?;
-    let field = |i: usize| n.get(i).copied().unwrap_or(0);
     if n.len() < 4 {
         return None;
     }
+    // Older kernels end the line before irq, softirq or steal.
+    let field = |i: usize| n.get(i).copied().unwrap_or(0);
     let busy = field(0) + field(1) + field(2) + field(5) + field(6) + field(7);
     Some(Ticks { busy, total: busy + field(3) + field(4) })
 }
