@@ -23,44 +23,21 @@ fn with_tools(mut cmd: Command, root: &Path) -> Command {
     cmd
 }
 
-/// Builds the book with crates/book-build and serves it with live reload (serve.rs). The book
-/// builder and the listing preprocessor compile while mdbook-quiz installs, at a lower
-/// priority: on a fresh machine the first page waits only for the book builder, without its
-/// quizzes, and the pages reload with them when mdbook-quiz is in place. No mdbook or
-/// mdbook-mermaid binary is compiled.
+/// Builds the book with crates/book-build and serves it with live reload (serve.rs). On a fresh
+/// machine the first page waits only for the book builder and the listing preprocessor: it is
+/// served without its quizzes, mdbook-quiz installs after it (at a lower priority), and the
+/// pages reload with the quizzes when it is in place. No mdbook or mdbook-mermaid binary is
+/// compiled.
 pub fn serve(root: &Path, port: u16) -> Result<(), String> {
     let started = Instant::now();
-    // With the listing harness's flags, as the test command's book phase builds them, so one
-    // command reuses what the other compiled.
-    let compile = crate::with_listing_flags(crate::cargo())
-        .current_dir(root)
-        .args(["build", "--quiet", "--package", "book-build", "--package", "mdbook-listings"])
-        .spawn()
-        .map_err(|e| format!("could not start cargo build: {e}"));
+    compile(root)?;
     let quiz = Arc::new(AtomicBool::new(tools::missing(root, &tools::FOR_SERVE).is_empty()));
-    if !quiz.load(Ordering::SeqCst) {
-        let (root, quiz) = (root.to_path_buf(), Arc::clone(&quiz));
-        std::thread::spawn(move || match tools::install_in_background(&root, &tools::FOR_SERVE) {
-            Ok(()) => quiz.store(true, Ordering::SeqCst),
-            Err(error) => eprintln!("error: {error}\nThe book is served without its quizzes."),
-        });
-    }
-    let compiled = compile.and_then(|mut c| c.wait().map_err(|e| e.to_string()));
-    match compiled {
-        Ok(status) if status.success() => {}
-        Ok(status) => {
-            return Err(format!(
-                "cargo build --package book-build --package mdbook-listings failed ({status})"
-            ));
-        }
-        Err(error) => return Err(error),
-    }
     let out = root.join("book/html");
     let with_quizzes = quiz.load(Ordering::SeqCst);
     if !with_quizzes {
         eprintln!(
-            "mdbook-quiz is still compiling: this first build has no quizzes; the pages reload \
-             with them once it is installed."
+            "mdbook-quiz is not installed yet: this first build has no quizzes. It installs once \
+             the book is served, and the pages reload with their quizzes then."
         );
     }
     if let Err(error) = rebuild(root, &out, with_quizzes) {
@@ -71,6 +48,15 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
     }
     let site = serve::Site::new(out.clone());
     serve::listen(Arc::clone(&site), port)?;
+    // Only now: niced beside the book builder's compile, the install still took a share of
+    // the two cores and of their caches, and the first page waited for it.
+    if !with_quizzes {
+        let (root, quiz) = (root.to_path_buf(), Arc::clone(&quiz));
+        std::thread::spawn(move || match tools::install_in_background(&root, &tools::FOR_SERVE) {
+            Ok(()) => quiz.store(true, Ordering::SeqCst),
+            Err(error) => eprintln!("error: {error}\nThe book is served without its quizzes."),
+        });
+    }
     eprintln!(
         "Serving the book on http://127.0.0.1:{port} ({:.0} s after start; Ctrl-C to stop).\n\
          Pages reload themselves after each rebuild; a change to src/, listings/, theme/ or \

@@ -1,11 +1,12 @@
 //! `book-build [BOOK_ROOT]`: what `mdbook build` does (load `book.toml`, run the preprocessors,
-//! render), with mdbook-mermaid's preprocessor called in-process instead of as a command; then
+//! render), with the mermaid preprocessor run in-process (mermaid.rs) instead of as a command; then
 //! each listing's download is written into the HTML (downloads.rs), and the links of the rendered
 //! pages are checked, downloads included (links.rs). The other preprocessors of book.toml run as
 //! their commands, as under mdbook (mdbook-quiz from `.tools/bin`, on the PATH xtask gives).
 
 mod downloads;
 mod links;
+mod mermaid;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -48,7 +49,7 @@ fn build(root: PathBuf) -> Result<(), Vec<String>> {
     // Replaces the command preprocessor of the same name in place (same order), and only if
     // book.toml asks for mermaid at all.
     if book.config.contains_key("preprocessor.mermaid") {
-        book.with_preprocessor(mdbook_mermaid::Mermaid);
+        book.with_preprocessor(mermaid::Mermaid);
     }
     book.build().map_err(|e| vec![format!("{e:#}")])?;
     // After the build: the HTML renderer empties its folder first.
