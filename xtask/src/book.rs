@@ -30,7 +30,7 @@ fn with_tools(mut cmd: Command, root: &Path) -> Command {
 /// compiled.
 pub fn serve(root: &Path, port: u16) -> Result<(), String> {
     let started = Instant::now();
-    compile(root)?;
+    compile(root, false)?;
     let quiz = Arc::new(AtomicBool::new(tools::missing(root, &tools::FOR_SERVE).is_empty()));
     let out = root.join("book/html");
     let with_quizzes = quiz.load(Ordering::SeqCst);
@@ -103,19 +103,37 @@ fn sibling(dir: &Path, name: &str) -> PathBuf {
     dir.parent().unwrap_or(Path::new(".")).join(name)
 }
 
+/// What builds and checks the pages: skeptic, the book builder and the listing preprocessor.
+/// The test command tests them in one cargo command (beside skeptic's mdbook-driver), and
+/// compiles the two programs with the same packages (`compile`): cargo unifies the features of
+/// shared dependencies over a command's packages and dev-dependencies, so the book builder
+/// built alone got other features of serde, syn and mdBook's crates than in its tests, and 171
+/// units, 41.7 unit-seconds, compiled a second time in a cold build phase.
+pub const PAGES: [&str; 6] =
+    ["--package", "book-skeptic", "--package", "book-build", "--package", "mdbook-listings"];
+
 /// Compiles the book builder and the listing preprocessor, with the listing harness's flags as
 /// the build phase compiles what they share with skeptic, so that a build runs them without
-/// cargo (`build_into`).
-pub fn compile(root: &Path) -> Result<(), String> {
+/// cargo (`build_into`). `for_tests`: with the features of their tests (`PAGES`), whose build
+/// has compiled everything else; without, only what the programs need (serve's first page,
+/// which does not wait for skeptic or for mdbook-mermaid, a dev-dependency).
+pub fn compile(root: &Path, for_tests: bool) -> Result<(), String> {
+    let packages = if for_tests {
+        [&["--bins", "--tests"][..], &PAGES].concat()
+    } else {
+        vec!["--package", "book-build", "--package", "mdbook-listings"]
+    };
     let status = crate::with_listing_flags(crate::cargo())
         .current_dir(root)
-        .args(["build", "--quiet", "--package", "book-build", "--package", "mdbook-listings"])
+        .arg("build")
+        .arg("--quiet")
+        .args(&packages)
         .status()
         .map_err(|e| format!("could not start cargo build: {e}"))?;
     if status.success() {
         Ok(())
     } else {
-        Err(format!("cargo build --package book-build --package mdbook-listings failed ({status})"))
+        Err(format!("cargo build {} failed ({status})", packages.join(" ")))
     }
 }
 

@@ -108,7 +108,8 @@ fn test(root: &Path) -> Result<(), String> {
         });
         results.push(run_phase("format", format, root));
         // The book's builder too, so that the book phase needs no cargo (book.rs).
-        let build = |root: &Path| cargo_test(root, &["--no-run"]).and(book::compile(root));
+        let build =
+            |root: &Path| cargo_test(root, &["--no-run"]).and_then(|()| book::compile(root, true));
         results.push(run_phase("build", build, root));
         results.insert(0, tools.join().expect("the tools phase does not panic"));
     });
@@ -236,14 +237,13 @@ fn cargo_test(root: &Path, extra: &[&str]) -> Result<(), String> {
     others
         .current_dir(root)
         .args(["test", "--no-fail-fast", "--package", "xtask", "--package", "book-listings"])
-        .args(["--package", "listing-harness", "--package", "mdbook-listings"])
+        .args(["--package", "listing-harness"])
         .args(extra);
     let mut pages = with_listing_flags(cargo());
     pages
         .current_dir(root)
-        .args(["test", "--no-fail-fast", "--package", "book-skeptic"])
-        // Compiled here, beside skeptic's mdbook-driver, so the book phase only links it.
-        .args(["--package", "book-build"])
+        .args(["test", "--no-fail-fast"])
+        .args(book::PAGES)
         .args(extra)
         // skeptic's workers run one block's freshly linked binary while another worker forks a
         // compiler; a fork that inherits the binary's still-open write handle makes the exec
