@@ -195,6 +195,7 @@ pub fn checks_and_drift(
         quiz_programs,
         options,
         builds: OnceLock::new(),
+        included: OnceLock::new(),
     });
 
     let mut checks = Vec::new();
