@@ -516,7 +516,6 @@ impl Book {
         )
     }
 
-    /// Every include of one of the listing's Rust files, with the reader's view of it.
     /// The includes of files in the listing folder `dir` (`Included`), with their pages.
     fn included_in(&self, dir: &Path) -> impl Iterator<Item = (&Page, &Include, &Path)> {
         let index = self.included.get_or_init(|| {
@@ -539,7 +538,7 @@ impl Book {
         })
     }
 
-    /// The listing's Rust files shown on pages, as the reader sees them there.
+    /// Every include of one of the listing's Rust files, with the reader's view of it.
     fn sources_shown(&self, listing: &Listing) -> Vec<Shown<'_>> {
         let mut shown = Vec::new();
         for (page, include, path) in self.included_in(&listing.dir) {
