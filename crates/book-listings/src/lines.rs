@@ -133,6 +133,14 @@ impl ReaderView {
         }
     }
 
+    /// The lines of `text` (the file this view was made of) the reader sees without expanding.
+    pub fn shown_lines<'t>(&self, text: &'t str) -> impl Iterator<Item = &'t str> {
+        text.lines()
+            .zip(&self.to_reader)
+            .filter(|(_, reader)| reader.is_some_and(|n| self.shows(n)))
+            .map(|(line, _)| line)
+    }
+
     /// Whether the reader sees line `line` of their program without expanding hidden lines.
     pub fn shows(&self, line: usize) -> bool {
         line >= 1 && self.visible.get(line - 1).copied().unwrap_or(false)
@@ -206,9 +214,11 @@ mod tests {
     fn an_inner_anchor_shows_only_its_lines() {
         let view = ReaderView::new(FILE, &Part::Anchor("inner".into()), true);
         assert_eq!(view.shown_ranges(), "5");
+        assert_eq!(view.shown_lines(FILE).collect::<Vec<_>>(), ["    let a = c.borrow_mut();"]);
         let plain = ReaderView::new(FILE, &Part::Anchor("inner".into()), false);
         assert!(!plain.whole_program, "{{#include file:anchor}} gives only the fragment");
         assert_eq!(plain.shown_ranges(), "1");
+        assert_eq!(plain.shown_lines(FILE).count(), 1);
     }
 
     #[test]
@@ -225,6 +235,11 @@ mod tests {
         assert_eq!(view.reader_line(7), 7);
         assert!(!view.shows(3) && view.shows(4) && view.shows(9) && !view.shows(10));
         assert!(view.is_partial() && !view.renumbers());
+        let plain = ReaderView::new(FILE, &Part::Lines { first: Some(4), last: Some(5) }, false);
+        assert_eq!(
+            plain.shown_lines(FILE).collect::<Vec<_>>(),
+            ["fn main() {", "    let c = RefCell::new(1);"]
+        );
     }
 
     #[test]

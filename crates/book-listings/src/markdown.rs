@@ -136,6 +136,46 @@ pub fn scan(text: &str) -> Vec<Include> {
     found
 }
 
+/// The spaces every visible line of `lines` starts with (blank lines do not count).
+pub fn common_indent<'a>(lines: impl IntoIterator<Item = &'a str>) -> usize {
+    lines
+        .into_iter()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| line.len() - line.trim_start_matches(' ').len())
+        .min()
+        .unwrap_or(0)
+}
+
+/// Code blocks written on the page itself (no include) whose every line is indented, as an
+/// excerpt keeps the depth it had in its file: (1-based line of the opening fence, spaces).
+/// Nothing around such a block shows what it is indented inside, and on a phone each column is
+/// one less for the code. In a `rust` block the lines mdBook hides (`# `) do not count.
+pub fn indented_blocks(text: &str) -> Vec<(usize, usize)> {
+    let mut blocks: Vec<(Fence, Vec<&str>)> = Vec::new();
+    for (_, line, fence) in lines_in_fences(text) {
+        let Some(fence) = fence else { continue };
+        if blocks.last().is_none_or(|(f, _)| f.open_line != fence.open_line) {
+            blocks.push((fence.clone(), Vec::new()));
+        }
+        let (fence, body) = blocks.last_mut().expect("pushed above");
+        let line = line.strip_prefix(fence.prefix.as_str()).unwrap_or(line);
+        let hidden = info_tokens(&fence.info).first() == Some(&"rust")
+            && line
+                .trim_start()
+                .strip_prefix('#')
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
+        if !hidden {
+            body.push(line);
+        }
+    }
+    blocks
+        .into_iter()
+        .filter(|(_, body)| !body.iter().any(|line| DIRECTIVE.is_match(line)))
+        .map(|(fence, body)| (fence.open_line + 1, common_indent(body)))
+        .filter(|(_, indent)| *indent > 0)
+        .collect()
+}
+
 static LINE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b[Ll]ines? \d+(?:\s*(?:-|–|to|and)\s*\d+)?\b").unwrap());
 
@@ -242,6 +282,19 @@ mod tests {
         let hidden: Vec<(&str, bool)> =
             found.iter().map(|i| (i.written.as_str(), i.in_details)).collect();
         assert_eq!(hidden, [("a.rs", false), ("b.rs", true), ("c.txt", false)]);
+    }
+
+    #[test]
+    fn blocks_indented_on_the_page_are_found() {
+        let page = "```rust,ignore\n    pub fn new() {}\n\n    fn two() {}\n```\n\n\
+                    > ```rust\n>         nested();\n> ```\n\n\
+                    ```rust\n# fn main() {\nlet x = 1;\n# }\n```\n\n\
+                    ```rust\n    {{#rustdoc_include a.rs:here}}\n```\n\n\
+                    ```text\n  a\n b\n```\n\n```rust\nfn f() {\n    x();\n}\n```\n";
+        // The hidden `# fn main() {` lines, an include, and a block with one line at the
+        // margin are not indented for the reader.
+        assert_eq!(indented_blocks(page), [(1, 4), (7, 8), (21, 1)]);
+        assert_eq!(common_indent(["", "  a", "    b"]), 2);
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub struct Page {
     pub includes: Vec<Include>,
     /// Prose that names a line by its number: (page line, phrase).
     pub line_refs: Vec<(usize, String)>,
+    /// Code blocks written on the page whose every line is indented: (fence line, spaces).
+    pub indented: Vec<(usize, usize)>,
     /// Whether the summary links to it: a page it does not list is not in the book.
     pub in_summary: bool,
     /// Its prose measured, when the book's readability limits apply to it.
@@ -77,6 +79,7 @@ pub fn pages(layout: &Layout) -> Result<Vec<Page>, Failure> {
             folder: path.parent().unwrap_or(&layout.root).to_path_buf(),
             includes: markdown::scan(&text),
             line_refs: markdown::line_numbers_in_prose(&text),
+            indented: markdown::indented_blocks(&text),
             in_summary: path == summary_path || listed.contains(&path),
             prose: layout
                 .prose
@@ -798,6 +801,16 @@ impl Book {
                 ),
             });
         }
+        for (line, spaces) in &page.indented {
+            problems.push(Failure::Page {
+                at: format!("{}:{line}", page.name),
+                message: format!(
+                    "every line of this code block is indented by {spaces} spaces, as the \
+                     excerpt sat in its file: nothing on the page shows what it is inside, so \
+                     remove those {spaces} spaces from each line"
+                ),
+            });
+        }
         let mut captioned: Vec<&Path> = Vec::new();
         for include in &page.includes {
             let at = page.at(include);
@@ -857,6 +870,9 @@ impl Book {
                     ),
                 });
             }
+            if let Some(problem) = indented_excerpt(&text, include) {
+                problems.push(Failure::Page { at: at.clone(), message: problem });
+            }
             // mdBook shows nothing for an anchor it cannot find: the reader would get an empty block.
             let Part::Anchor(anchor) = &include.part else { continue };
             if !lines::has_anchor(&text, anchor) {
@@ -896,6 +912,32 @@ impl Book {
             Err(problem) => Some(problem),
         }
     }
+}
+
+/// Why the part of a source file an include shows sits too far right: its visible lines are all
+/// indented more than the one level (4 spaces) a `{{#rustdoc_include}}` excerpt of a function's
+/// body has, whose hidden lines give the reader the context; a plain include hides nothing, so
+/// its excerpt must start at the margin. Outputs are shown as the program printed them.
+fn indented_excerpt(text: &str, include: &Include) -> Option<String> {
+    if include.fence.is_none() || include.part == Part::Whole || !include.written.ends_with(".rs") {
+        return None;
+    }
+    let rustdoc = include.directive == Directive::RustdocInclude;
+    let indent =
+        markdown::common_indent(ReaderView::new(text, &include.part, rustdoc).shown_lines(text));
+    let allowed = if rustdoc { 4 } else { 0 };
+    (indent > allowed).then(|| {
+        format!(
+            "includes {}{}, whose shown lines are all indented by {indent} spaces (at most \
+             {allowed} here): move that code into a function of its own, or anchor the lines \
+             around it too",
+            include.written,
+            match &include.part {
+                Part::Anchor(name) => format!(":{name}"),
+                _ => " by line numbers".to_string(),
+            }
+        )
+    })
 }
 
 /// The reader's view of each of the listing's files; one numbering per file, or the page

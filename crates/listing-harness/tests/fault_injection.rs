@@ -504,6 +504,16 @@ const FAULTS: &[Fault] = &[
         page: SHOWN,
         files: &[],
     },
+    Fault {
+        // An excerpt two levels deep: the reader sees it 8 columns right of the margin, with
+        // nothing around it (ch09's consumer sat 20 deep in closures).
+        name: "50-excerpt-indented",
+        metadata: "kind = \"run\"",
+        main_rs: "fn main() {\n    for n in 0..1 {\n        // ANCHOR: here\n        println!(\"deep {n}\");\n        // ANCHOR_END: here\n    }\n}",
+        snapshot: Some("deep 0\n"),
+        page: "```rust\n{src_here}\n```\n\n```text\n{out}\n```\n",
+        files: &[],
+    },
 ];
 
 /// Each listing's caption text (`[package] description`): the two caption faults aside, a
@@ -583,7 +593,8 @@ fn broken_book() -> PathBuf {
          ```rust\n{{#rustdoc_include ../listings/faults/00-correct/src/main.rs:hre}}\n```\n\n\
          ```rust\n{{#rustdoc_include ../stray/not-a-listing.rs}}\n```\n\n\
          Prose that points at line 3 of a listing.\n\n\
-         The harness checks it: every claim (all of them); at once.\n\n",
+         The harness checks it: every claim (all of them); at once.\n\n\
+         ```rust,ignore\n    pub fn excerpt() {}\n```\n\n",
     );
     // Hole 5: a page shows Rust that no listing compiles (it would not compile either).
     write(&root.join("stray/not-a-listing.rs"), "fn main() { let x: u32 = \"no\"; }\n");
@@ -751,6 +762,8 @@ caught! {
     exercise_solution_shown: "faults/46-exercise-solution-shown" => Page ["shows its solution openly", "shows its solution's test report openly", "shows its starter in a block the reader cannot edit", "the output is not inside a ```text block"];
     listing_without_description: "src/faults.md" => Page ["src/faults.md:", "shows faults/47-no-description, whose listings/faults/47-no-description/Cargo.toml has no `description`"];
     anchor_lines_shown: "src/faults.md" => Page ["src/faults.md:", "includes ../listings/faults/49-anchor-lines-shown/src/main.rs whole, so the reader sees its ANCHOR lines (line 2: `// ANCHOR: here`)"];
+    excerpt_indented: "src/faults.md" => Page ["includes ../listings/faults/50-excerpt-indented/src/main.rs:here, whose shown lines are all indented by 8 spaces (at most 4 here)"];
+    block_indented: "src/faults.md" => Page ["src/faults.md:19: every line of this code block is indented by 4 spaces"];
     description_with_a_period: "src/faults.md" => Page ["src/faults.md:", "listings/faults/48-description-with-a-period/Cargo.toml:5: [package] description: ends with a period"];
 }
 
@@ -891,9 +904,9 @@ fn a_listing_whose_output_changes_between_runs_is_flaky() {
 /// Every fault of the broken book is asserted by a test: a fault nobody checks proves nothing.
 #[test]
 fn every_fault_is_asserted() {
-    // The two caption faults and the shown ANCHOR lines pass their own checks: the page check
-    // catches them (`listing_without_description`, `description_with_a_period`,
-    // `anchor_lines_shown`).
+    // The two caption faults, the shown ANCHOR lines and the indented excerpt pass their own
+    // checks: the page check catches them (`listing_without_description`,
+    // `description_with_a_period`, `anchor_lines_shown`, `excerpt_indented`).
     let passing = [
         "faults/00-correct",
         "faults/21-quiz-program",
@@ -901,6 +914,7 @@ fn every_fault_is_asserted() {
         "faults/47-no-description",
         "faults/48-description-with-a-period",
         "faults/49-anchor-lines-shown",
+        "faults/50-excerpt-indented",
     ];
     for fault in FAULTS {
         let check = format!("faults/{}", fault.name);
