@@ -129,6 +129,43 @@ export default function () {
                 assert.deepEqual(covered, [], 'buttons over code at 390 px');
             }));
 
+        // On a phone a block's buttons sit in a strip above its code. An output block has
+        // one button, Copy, so that strip was a blank band over every output; its label's row
+        // has room beside the label instead. ch09 has the longest labels (a deadlock's).
+        for (const name of ['ch03-box.html', 'ch09-locks-and-threads.html']) {
+            test(`an output block's Copy button sits in its label's row, so the output starts at the block's top (${name})`, () =>
+                onPage(name, PHONE, async ({ page }) => {
+                    const { blocks, problems } = await page.evaluate(() => {
+                        const out = [];
+                        const pres = [...document.querySelectorAll('.output-label + pre')].filter(pre => pre.querySelector(':scope > .buttons button'));
+                        for (const pre of pres) {
+                            const code = pre.querySelector(':scope > code');
+                            const range = document.createRange();
+                            range.selectNodeContents(code);
+                            const first = [...range.getClientRects()].find(r => r.width > 0);
+                            const output = `"${code.textContent.trim().split('\n')[0].slice(0, 40)}"`;
+                            const band = first.top - pre.getBoundingClientRect().top;
+                            if (band > 24) out.push(`${output}: its first line starts ${band.toFixed(0)} px below the block's top`);
+                            const label = pre.previousElementSibling;
+                            const boxes = [['its label', label], ['what is above the label', label.previousElementSibling]];
+                            for (const button of pre.querySelectorAll(':scope > .buttons button')) {
+                                const b = button.getBoundingClientRect();
+                                if (b.left < 0 || b.right > innerWidth) out.push(`${output}: ${button.title} is off the screen`);
+                                for (const [what, element] of boxes) {
+                                    const r = element?.getBoundingClientRect();
+                                    if (r && r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top) {
+                                        out.push(`${output}: ${button.title} covers ${what} (${element.textContent.trim().slice(0, 30)})`);
+                                    }
+                                }
+                            }
+                        }
+                        return { blocks: pres.length, problems: out };
+                    });
+                    assert.ok(blocks > 10, `${name} has labelled output blocks with a Copy button: ${blocks}`);
+                    assert.deepEqual(problems, [], 'output blocks at 390 px');
+                }));
+        }
+
         test('after Run the result is scrolled into view', () =>
             onPage('ch03-box.html', PHONE, async ({ page }) => {
                 // The tallest runnable listing: its result lands below the screen's bottom edge.
