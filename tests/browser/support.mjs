@@ -303,6 +303,66 @@ export const settled = page => page.waitForFunction(() => document.getAnimations
     .every(animation => animation.timeline !== document.timeline || animation.playState !== 'running'));
 
 /**
+ * Inline code (not a quiz's, which mdbook-quiz renders) breaks only where the book lets it
+ * (crates/book-listings/src/inline_code.rs, theme/reader.css): short code stays on one line
+ * outside tables, code never breaks between two letters or digits except at a `<wbr>`, and no
+ * code sticks out of the text column.
+ */
+export async function assertInlineCodeBreaks(page, when) {
+    const bad = await page.evaluate(() => {
+        const out = [];
+        const column = document.querySelector('#mdbook-content main').getBoundingClientRect();
+        for (const code of document.querySelectorAll('main code')) {
+            if (code.closest('pre, .mdbook-quiz')) continue;
+            const text = code.textContent;
+            // One box per line the code is on.
+            const lines = [...code.getClientRects()].filter(r => r.width > 0);
+            // A table wider than the column scrolls in its own box (and fades where more is).
+            if (!code.closest('.table-wrapper') && lines.some(r => r.right > column.right + 1)) out.push(`\`${text}\` sticks out of the text column`);
+            if (lines.length < 2) continue;
+            if (!code.classList.contains('wrap') && !code.closest('td, th')) {
+                out.push(`\`${text}\` breaks across ${lines.length} lines, but only code marked \`wrap\` (long code) may`);
+                continue;
+            }
+            // Each line's first character: lower than the character before it. Long code
+            // breaks only after a space or at a <wbr>; other code not between two letters.
+            const word = /[\p{L}\p{N}]/u;
+            const walker = document.createTreeWalker(code, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+            let before = null;
+            let offset = 0;
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                if (node.nodeType !== Node.TEXT_NODE) {
+                    before = node.nodeName === 'WBR' ? null : before;
+                    continue;
+                }
+                for (let i = 0; i < node.length; i++, offset++) {
+                    const range = document.createRange();
+                    range.setStart(node, i);
+                    range.setEnd(node, i + 1);
+                    const box = [...range.getClientRects()].find(r => r.width > 0);
+                    const char = node.data[i];
+                    // A space a line ends with is collapsed: no box, but no word goes on over it.
+                    if (!box) {
+                        before = before && { box: before.box, char };
+                        continue;
+                    }
+                    const wrapped = before && box.top > before.box.top + 2;
+                    const allowed = code.classList.contains('wrap')
+                        ? before?.char === ' '
+                        : !(word.test(before?.char ?? '') && word.test(char));
+                    if (wrapped && !allowed) {
+                        out.push(`\`${text}\` breaks inside a word: "${text.slice(Math.max(0, offset - 12), offset)}" / "${text.slice(offset, offset + 12)}"`);
+                    }
+                    before = { box, char };
+                }
+            }
+        }
+        return out;
+    });
+    assert.deepEqual(bad, [], `inline code at ${when}`);
+}
+
+/**
  * Every numbered listing's numbers stand beside their lines (theme/line-numbers.js): the
  * gutter's first and last numbers at the height of the code's first and last lines. The code's
  * top padding changes with the width and with the block's buttons strip, after the gutter was made.

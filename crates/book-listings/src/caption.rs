@@ -64,15 +64,15 @@ pub fn description(manifest: &Path, text: &str) -> Result<Option<String>, String
     Ok(Some(text.to_string()))
 }
 
-/// The caption's text as HTML: escaped, with each `code` span in `<code>`.
+/// The caption's text as HTML: escaped, with each `code` span in `<code>`, breakable as
+/// inline code on a page is ([`crate::inline_code`]).
 pub fn to_html(description: &str) -> String {
     let mut out = String::with_capacity(description.len() + 16);
     for (index, part) in description.split('`').enumerate() {
-        let escaped = escape(part);
         if index % 2 == 1 {
-            out.push_str(&format!("<code>{escaped}</code>"));
+            out.push_str(&crate::inline_code::html(part));
         } else {
-            out.push_str(&escaped);
+            out.push_str(&escape(part));
         }
     }
     out

@@ -5,6 +5,7 @@
 pub mod caption;
 pub mod env;
 pub mod exercise;
+pub mod inline_code;
 pub mod kind;
 pub mod layout;
 pub mod lines;

@@ -3,6 +3,8 @@
 //! the harness's own scanner and listings with its own parser, so the labels cannot drift from
 //! what was verified.
 
+pub mod inline_code;
+
 use std::path::{Path, PathBuf};
 
 use book_listings::lines::{self, ReaderView};

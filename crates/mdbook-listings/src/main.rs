@@ -66,7 +66,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 ),
             };
             match mdbook_listings::mark(&chapter.content, &folder, &layout, &page) {
-                Ok(marked) => chapter.content = marked,
+                Ok(marked) => chapter.content = mdbook_listings::inline_code::breakable(&marked),
                 Err(e) => problems.push(e),
             }
         }

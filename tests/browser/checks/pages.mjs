@@ -1,11 +1,11 @@
 // Every page the table of contents reaches: it loads cleanly within its weight, draws its
-// diagrams readably at 1280 and 390 px, passes axe in light and in one other theme, and, on a
+// diagrams readably at 1280 and 390 px, breaks inline code only where it may at 390 px, passes axe in light and in one other theme, and, on a
 // chapter, its quiz can be taken; on an exercise page, its exercises work (exercises.mjs).
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { SLOTS, answerQuiz, assertAccessible, assertDiagramsReadable, assertNumbersOnTheirLines, chapters, diagramsDrawn, exercisePages, onPage, pages, settled } from '../support.mjs';
+import { SLOTS, answerQuiz, assertAccessible, assertDiagramsReadable, assertInlineCodeBreaks, assertNumbersOnTheirLines, chapters, diagramsDrawn, exercisePages, onPage, pages, settled } from '../support.mjs';
 import { closeSolutions, exercisesWork, solutionsHiddenUntilOpened } from './exercises.mjs';
 
 // A page's weight: the bytes of every file it fetches (the suite's server sends files
@@ -91,6 +91,7 @@ export default function () {
                     assert.equal(await diagramsDrawn(page), diagrams);
                     await assertDiagramsReadable(page, name, `390 px, ${theme}`);
                     await assertNumbersOnTheirLines(page, '390 px');
+                    await assertInlineCodeBreaks(page, '390 px');
                     if (exercises) {
                         await solutionsHiddenUntilOpened(page, name, 390);
                     }
