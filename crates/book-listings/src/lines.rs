@@ -38,7 +38,8 @@ pub fn cited_lines(text: &str) -> Vec<(String, usize)> {
 }
 
 pub fn is_anchor_line(line: &str) -> bool {
-    ANCHOR_START.is_match(line) || ANCHOR_END.is_match(line)
+    // Both patterns start with `ANCHOR`: most lines are ruled out without a regex.
+    line.contains("ANCHOR") && (ANCHOR_START.is_match(line) || ANCHOR_END.is_match(line))
 }
 
 /// The first `ANCHOR` line an include of `part` of the file shows the reader, as (1-based line,
@@ -58,7 +59,9 @@ pub fn shown_anchor_line<'t>(text: &'t str, part: &Part) -> Option<(usize, &'t s
 
 /// Whether the file has an `ANCHOR: name` line.
 pub fn has_anchor(text: &str, name: &str) -> bool {
-    text.lines().any(|l| ANCHOR_START.captures(l).is_some_and(|c| &c["name"] == name))
+    text.lines()
+        .filter(|l| l.contains("ANCHOR"))
+        .any(|l| ANCHOR_START.captures(l).is_some_and(|c| &c["name"] == name))
 }
 
 /// How the page shows a file: for each line of the reader's program, whether it is visible.
@@ -89,6 +92,7 @@ impl ReaderView {
                     let shown = first.is_none_or(|f| n >= f) && last.is_none_or(|l| n <= l);
                     (rustdoc || shown, shown)
                 }
+                Part::Anchor(_) if !line.contains("ANCHOR") => (rustdoc || inside, inside),
                 Part::Anchor(name) => {
                     if let Some(c) = ANCHOR_START.captures(line) {
                         inside |= &c["name"] == name.as_str();

@@ -111,6 +111,10 @@ pub fn scan(text: &str) -> Vec<Include> {
                 details = details.saturating_sub(1);
             }
         }
+        // Most lines hold no directive: the regex is only run where one may be.
+        if !line.contains("{{") {
+            continue;
+        }
         for captures in DIRECTIVE.captures_iter(line) {
             if captures.get(1).is_some() {
                 continue; // `\{{#include}}` is mdBook's escape: shown as written.

@@ -91,11 +91,16 @@ pub fn listings(root: &Path, layout: &Layout) -> Result<(Vec<Listing>, PathBuf),
                 root.join("Cargo.toml").display()
             ))
         })?;
-    let packages = metadata.workspace_packages();
+    // By manifest: a listing and its solution are each looked up once.
+    let packages: std::collections::HashMap<&Path, &cargo_metadata::Package> = metadata
+        .workspace_packages()
+        .into_iter()
+        .map(|p| (p.manifest_path.as_std_path(), p))
+        .collect();
     let mut found = Vec::new();
     for listing in layout.listing_dirs() {
         let manifest = listing.dir.join("Cargo.toml");
-        let package = packages.iter().find(|p| p.manifest_path.as_std_path() == manifest);
+        let package = packages.get(manifest.as_path());
         let (package_name, id, spec) = match package {
             Some(p) => {
                 let spec = std::fs::read_to_string(&manifest)
@@ -118,14 +123,11 @@ pub fn listings(root: &Path, layout: &Layout) -> Result<(Vec<Listing>, PathBuf),
         };
         let fingerprint = cache::folder_hash(&listing.dir);
         let solution_dir = listing.dir.join(book_listings::kind::SOLUTION_DIR);
-        let solution = packages
-            .iter()
-            .find(|p| p.manifest_path.as_std_path() == solution_dir.join("Cargo.toml"))
-            .map(|p| Solution {
-                dir: solution_dir.clone(),
-                package: p.name.to_string(),
-                id: p.id.repr.clone(),
-            });
+        let solution = packages.get(solution_dir.join("Cargo.toml").as_path()).map(|p| Solution {
+            dir: solution_dir.clone(),
+            package: p.name.to_string(),
+            id: p.id.repr.clone(),
+        });
         found.push(Listing {
             fingerprint,
             solution,
@@ -154,7 +156,17 @@ pub fn checks_and_drift(
 ) -> Result<(Vec<Check>, Option<toolchain::Mismatch>), Failure> {
     let layout = Layout::load(root).map_err(Failure::Load)?;
     let recorded = toolchain::Versions::load(&layout.verified_with).map_err(Failure::Load)?;
-    let current = toolchain::Versions::current(options.rustc.as_deref()).map_err(Failure::Load)?;
+    // Asking the tools their versions is mostly waiting for them to start: meanwhile cargo
+    // metadata runs and the listings and pages are read.
+    let (current, read) = std::thread::scope(|s| {
+        let current = s.spawn(|| toolchain::Versions::current(options.rustc.as_deref()));
+        let pages = s.spawn(|| book::pages(&layout));
+        let listings = listings(root, &layout);
+        let pages = pages.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let current = current.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (current, listings.and_then(|listings| Ok((listings, pages?))))
+    });
+    let current = current.map_err(Failure::Load)?;
     let mismatch = recorded.as_ref().and_then(|r| toolchain::compare(r, &current));
     if let Some(m) = &mismatch
         && options.bless
@@ -170,8 +182,7 @@ pub fn checks_and_drift(
             m.pinned
         )));
     }
-    let (listings, target_dir) = listings(root, &layout)?;
-    let pages = book::pages(&layout)?;
+    let ((listings, target_dir), pages) = read?;
     let quiz_programs =
         pages.iter().flat_map(|p| p.quizzes()).flat_map(|path| quiz::programs(&path)).collect();
     let skip_valgrind = options.skip_valgrind && !valgrind::installed();
