@@ -47,13 +47,13 @@ pub fn html(code: &str) -> String {
     if code.chars().count() <= LONGEST_UNBROKEN {
         return format!("<code>{}</code>", crate::caption::escape(code));
     }
-    let mut cuts = break_points(code);
+    let points = break_points(code);
     // Spaces are break points of their own: a part ends before and after each one.
+    let mut cuts = points.clone();
     cuts.extend(code.match_indices(' ').flat_map(|(at, _)| [at, at + 1]));
     cuts.extend([0, code.len()]);
     cuts.sort();
     cuts.dedup();
-    let points = break_points(code);
     let mut out = String::with_capacity(code.len() * 4);
     out.push_str("<code class=\"wrap\">");
     for part in cuts.windows(2) {
