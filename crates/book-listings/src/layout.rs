@@ -18,6 +18,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::markdown;
 use serde::Deserialize;
 
 #[derive(Debug, Clone)]
@@ -99,6 +100,14 @@ impl Layout {
     /// Reads the layout of the book rooted at `root`. A missing `book.toml` or table means
     /// the defaults; an unreadable one is an error naming the file.
     pub fn load(root: &Path) -> Result<Layout, String> {
+        // Absolute and without `.` or `..`, as the page scanner resolves includes
+        // (`markdown::clean`): from a root of `.`, every listing folder was `./listings/…` and
+        // every include `listings/…`, so no include matched a listing and the preprocessor
+        // marked and captioned nothing, silently.
+        let root = &markdown::clean(
+            &std::path::absolute(root)
+                .map_err(|e| format!("cannot find the book's folder {}: {e}", root.display()))?,
+        );
         let read = |name: &str| -> Result<Option<String>, String> {
             let path = root.join(name);
             match std::fs::read_to_string(&path) {
@@ -134,8 +143,8 @@ impl Layout {
         };
         Ok(Layout {
             root: root.to_path_buf(),
-            listings: root.join(configured.dir.as_deref().unwrap_or("listings")),
-            src: root.join(src.as_deref().unwrap_or("src")),
+            listings: markdown::clean(&root.join(configured.dir.as_deref().unwrap_or("listings"))),
+            src: markdown::clean(&root.join(src.as_deref().unwrap_or("src"))),
             output_file: configured.output.unwrap_or_else(|| "output.txt".into()),
             clippy_file: configured.clippy.unwrap_or_else(|| "clippy.txt".into()),
             verified_with: root
@@ -188,6 +197,18 @@ mod tests {
     fn write(path: &Path, text: &str) {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn a_relative_root_gives_the_paths_includes_resolve_to() {
+        // `book-build .` handed the preprocessor `.`: no include matched a listing folder.
+        let layout = Layout::load(Path::new("./src/..")).unwrap();
+        assert!(layout.root.is_absolute(), "{}", layout.root.display());
+        assert_eq!(layout.root, std::env::current_dir().unwrap());
+        assert_eq!(
+            markdown::clean(&layout.src.join("../listings/ch/01-a")),
+            layout.listings.join("ch/01-a")
+        );
     }
 
     #[test]
