@@ -1,6 +1,7 @@
 // Every page the table of contents reaches: it loads cleanly within its weight, draws its
-// diagrams readably at 1280 and 390 px, breaks inline code only where it may at 390 px, passes axe in light and in one other theme, and, on a
-// chapter, its quiz can be taken; on an exercise page, its exercises work (exercises.mjs).
+// diagrams readably at 1280 and 390 px, breaks inline code only where it may at 390 px, passes
+// axe in light and in one other theme, and, on a chapter, its quiz can be taken; on an exercise
+// page, its exercises work (exercises.mjs).
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
