@@ -62,7 +62,7 @@ pub fn html(code: &str) -> String {
             out.push_str("<wbr>");
         }
         let text = &code[start..end];
-        let whole = text.chars().any(|c| c.is_ascii_punctuation() && c != '_') && text != " ";
+        let whole = text.chars().any(|c| c.is_ascii_punctuation() && c != '_');
         if whole {
             out.push_str("<span class=\"nobr\">");
         }

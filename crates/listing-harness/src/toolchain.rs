@@ -47,7 +47,10 @@ impl Versions {
             let clippy = s.spawn(|| first_line("clippy-driver", "-V"));
             let valgrind = s.spawn(|| first_line("valgrind", "--version"));
             let output = Command::new(&rustc).arg("-vV").stdin(Stdio::null()).output();
-            (output, clippy.join().unwrap_or(None), valgrind.join().unwrap_or(None))
+            let joined = |probe: std::thread::ScopedJoinHandle<'_, Option<String>>| {
+                probe.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            };
+            (output, joined(clippy), joined(valgrind))
         });
         let output =
             output.map_err(|e| format!("cannot run `{} -vV`: {e}", rustc.to_string_lossy()))?;
