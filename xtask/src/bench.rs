@@ -29,6 +29,11 @@ const COLD_CI_GOAL: f64 = 300.0;
 const BROWSER_GOAL: f64 = 40.0;
 const WARM_TEST_GOAL: f64 = 1.0;
 const WARM_XTASK_TEST_GOAL: f64 = 20.0;
+/// A warm run takes about a second, so one run says as much about the machine's moment as
+/// about the code (the same `cargo test` took 0.86-0.99 s in five runs in a row): the warm rows
+/// are the median of this many runs, each listed in BENCHMARKS.md.
+const WARM_RUNS: usize = 5;
+const WARM_XTASK_RUNS: usize = 3;
 /// Where the bench's `cargo xtask serve` listens, away from a reader's 3000.
 const BENCH_PORT: u16 = 3917;
 
@@ -68,16 +73,18 @@ pub fn bench(root: &Path) -> Result<(), String> {
     let listings = listings(root)?;
     let runnable: Vec<&Listing> = listings.iter().filter(|l| l.kind.runs()).collect();
     let touched = runnable.first().ok_or("no runnable listing")?.dir.join("src/main.rs");
-    quiet(crate::cargo().current_dir(root).args(["test", "--quiet"]), "cargo test")?;
-    let warm_test =
-        timed(|| quiet(crate::cargo().current_dir(root).args(["test", "--quiet"]), "cargo test"))?;
-    touch(&touched)?;
-    let touched_test =
-        timed(|| quiet(crate::cargo().current_dir(root).args(["test", "--quiet"]), "cargo test"))?;
-    quiet(crate::cargo().current_dir(root).args(["xtask", "test"]), "cargo xtask test")?;
-    let warm_xtask = timed(|| {
-        quiet(crate::cargo().current_dir(root).args(["xtask", "test"]), "cargo xtask test")
+    let cargo_test =
+        || quiet(crate::cargo().current_dir(root).args(["test", "--quiet"]), "cargo test");
+    cargo_test()?;
+    let warm_test = median_of(WARM_RUNS, || timed(cargo_test))?;
+    let touched_test = median_of(WARM_RUNS, || {
+        touch(&touched)?;
+        timed(cargo_test)
     })?;
+    let xtask_test =
+        || quiet(crate::cargo().current_dir(root).args(["xtask", "test"]), "cargo xtask test");
+    xtask_test()?;
+    let warm_xtask = median_of(WARM_XTASK_RUNS, || timed(xtask_test))?;
 
     eprintln!(
         "bench: (a) the naive way: {} runnable listings, each its own cargo project and target dir",
@@ -125,6 +132,14 @@ pub fn bench(root: &Path) -> Result<(), String> {
 
     let row = |name: &str, t: &Timed| {
         let busy = t.busy.map_or("not measured".to_string(), |b| format!("{b:.1}"));
+        let name = match t.runs.as_slice() {
+            [_] => name.to_string(),
+            runs => format!(
+                "{name}: median of {} runs ({} s)",
+                runs.len(),
+                runs.iter().map(|w| format!("{w:.2}")).collect::<Vec<_>>().join(", ")
+            ),
+        };
         format!("| {name} | {:.1} | {:.1} | {busy} |\n", t.wall, t.cpu)
     };
     let fresh = [
@@ -219,13 +234,30 @@ struct Timed {
     /// The machine's busy CPU seconds meanwhile, every process's (cpu.rs); `None` without
     /// `/proc/stat`.
     busy: Option<f64>,
+    /// The wall time of each run it stands for (`median_of`), in the order they ran.
+    runs: Vec<f64>,
+}
+
+/// Runs `run` `n` times: the run of median wall time, with every run's wall time (`runs`).
+fn median_of(n: usize, mut run: impl FnMut() -> Result<Timed, String>) -> Result<Timed, String> {
+    let runs = (0..n).map(|_| run()).collect::<Result<Vec<_>, _>>()?;
+    median(runs).ok_or_else(|| "median of no runs".to_string())
+}
+
+fn median(mut runs: Vec<Timed>) -> Option<Timed> {
+    let walls: Vec<f64> = runs.iter().map(|t| t.wall).collect();
+    runs.sort_by(|a, b| a.wall.total_cmp(&b.wall));
+    let mut middle = runs.into_iter().nth(walls.len() / 2)?;
+    middle.runs = walls;
+    Some(middle)
 }
 
 fn timed(f: impl FnOnce() -> Result<(), String>) -> Result<Timed, String> {
     let (started, cpu_before, ticks) = (Instant::now(), children_cpu(), crate::cpu::Ticks::now());
     f()?;
     let busy = ticks.zip(crate::cpu::Ticks::now()).map(|(a, b)| a.since(b).0);
-    Ok(Timed { wall: started.elapsed().as_secs_f64(), cpu: children_cpu() - cpu_before, busy })
+    let wall = started.elapsed().as_secs_f64();
+    Ok(Timed { wall, cpu: children_cpu() - cpu_before, busy, runs: vec![wall] })
 }
 
 /// CPU seconds of every child process waited for so far, and of their waited-for children.
@@ -478,6 +510,15 @@ fn harness(root: &Path, target: &Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_median_is_the_middle_run_and_lists_every_run_in_order() {
+        let run = |wall, cpu| Timed { wall, cpu, busy: Some(cpu), runs: vec![wall] };
+        let middle = median(vec![run(1.2, 1.0), run(0.8, 2.0), run(0.9, 3.0)]).unwrap();
+        assert_eq!((middle.wall, middle.cpu), (0.9, 3.0), "the run of median wall time, whole");
+        assert_eq!(middle.runs, [1.2, 0.8, 0.9]);
+        assert!(median(Vec::new()).is_none());
+    }
 
     #[test]
     fn the_phase_table_is_read_from_the_end_of_the_log() {

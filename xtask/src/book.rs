@@ -2,6 +2,7 @@
 //! mdbook binary.
 
 use std::fs::File;
+use std::hash::{DefaultHasher, Hasher};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -9,7 +10,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::{serve, tools};
+use crate::{kept, serve, tools};
 
 /// A command of the book with `.tools/bin` first on its PATH, where the preprocessors the
 /// book builder starts (mdbook-quiz) are found.
@@ -140,16 +141,110 @@ pub fn compile(root: &Path, for_tests: bool) -> Result<(), String> {
 /// What `mdbook build` does, and the link check, by crates/book-build (compiled by `compile`),
 /// its log to `out`. mdBook carries on after some errors — a bad book.toml key is reported and
 /// then silently dropped — so any ERROR or WARN line fails the build.
+///
+/// A pass is kept in target/book-pass under a key over everything the build reads (`inputs_key`)
+/// and put back when the key is the same, as the listing harness keeps its passes: an unchanged
+/// book need not cost every `cargo xtask test` its build, most of it mdbook-quiz compiling each
+/// "what does this program print" question with rustc (10.5 of the 43 CPU-seconds of a warm
+/// `cargo xtask test` on 2 cores).
 pub fn build(root: &Path, out: &File) -> Result<(), String> {
     let mut log = out;
-    build_into(root, None, true, &mut log)
+    let key = inputs_key(root)?;
+    let use_cache = !book_listings::env::switch("BOOK_NO_CACHE")?;
+    let put_back = kept::build_or_put_back(
+        &root.join("book/html"),
+        &root.join("target/book-pass"),
+        use_cache.then_some(key.as_str()),
+        || build_into(root, None, true, &mut log),
+    )?;
+    if put_back {
+        let _ = writeln!(
+            log,
+            "book: its sources, the programs that build it and rustc are as at the last pass, so \
+             the book built then was put back from target/book-pass (BOOK_NO_CACHE=1 builds it)"
+        );
+    }
+    Ok(())
+}
+
+/// What the checkout holds that the build does not read, or writes itself: skipped by
+/// `inputs_key`, as is every folder named `target` or `node_modules` and cargo-mutants'
+/// `mutants.out*`. The code of crates/ counts through the programs it is compiled into;
+/// exercises/ holds a reader's copies of the starters (`cargo xtask exercise`).
+const NOT_READ: [&str; 8] =
+    [".git", "book", ".tools", "crates", "xtask", "tests", "src/quiz", "exercises"];
+
+/// A hash of everything a build of the book reads: every file of the checkout but `NOT_READ`
+/// (pages, quizzes, theme, listings, book.toml, the manifests), the programs it runs (book-build,
+/// mdbook-listings, mdbook-quiz: size and modification time, which cargo changes with each
+/// build), the rustc that mdbook-quiz compiles questions with, and the `MDBOOK_*` variables,
+/// mdBook's overrides of book.toml.
+pub fn inputs_key(root: &Path) -> Result<String, String> {
+    let rustc = with_tools(Command::new("rustc"), root)
+        .arg("-vV")
+        .output()
+        .map_err(|e| format!("could not start rustc: {e}"))?;
+    key_of(root, &target_dir(root), &rustc.stdout, std::env::vars_os())
+}
+
+/// `inputs_key`, given the target dir, what rustc says of itself and the environment.
+fn key_of(
+    root: &Path,
+    target: &Path,
+    rustc: &[u8],
+    vars: impl Iterator<Item = (std::ffi::OsString, std::ffi::OsString)>,
+) -> Result<String, String> {
+    let mut hash = DefaultHasher::new();
+    let skipped = |path: &Path| {
+        let relative = path.strip_prefix(root).unwrap_or(path);
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        NOT_READ.iter().any(|dir| relative == Path::new(dir))
+            || ["target", "node_modules"].contains(&name.as_ref())
+            || name.starts_with("mutants.out")
+            || path == target
+    };
+    let files = walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| !skipped(entry.path()));
+    for entry in files {
+        let entry = entry.map_err(|e| format!("cannot read {}: {e}", root.display()))?;
+        if entry.path().is_file() {
+            let bytes = std::fs::read(entry.path())
+                .map_err(|e| format!("{}: {e}", entry.path().display()))?;
+            hash.write(entry.path().to_string_lossy().as_bytes());
+            hash.write_usize(bytes.len());
+            hash.write(&bytes);
+        }
+    }
+    let quiz = root.join(tools::DIR).join("bin").join(tools::QUIZ.name);
+    let built = |name| target.join("debug").join(name);
+    for program in [built("book-build"), built("mdbook-listings"), quiz] {
+        hash.write(program.to_string_lossy().as_bytes());
+        // A missing program fails the build, which is then not kept.
+        if let Ok(meta) = std::fs::metadata(&program) {
+            hash.write_u64(meta.len());
+            hash.write(format!("{:?}", meta.modified().ok()).as_bytes());
+        }
+    }
+    hash.write(rustc);
+    let mut overrides: Vec<_> =
+        vars.filter(|(name, _)| name.to_string_lossy().starts_with("MDBOOK_")).collect();
+    overrides.sort();
+    for (name, value) in overrides {
+        hash.write(name.as_encoded_bytes());
+        hash.write(value.as_encoded_bytes());
+    }
+    Ok(format!("{:016x}\n", hash.finish()))
 }
 
 /// A program `compile` built.
 fn built(root: &Path, name: &str) -> PathBuf {
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
-    target.join("debug").join(name)
+    target_dir(root).join("debug").join(name)
+}
+
+fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
 }
 
 /// `build`, into `out` instead of book.toml's build-dir if given, and without the quizzes if
@@ -217,7 +312,85 @@ fn problems(log: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_skipped_quiz, problems};
+    use super::{is_skipped_quiz, key_of, problems};
+    use std::ffi::OsString;
+    use std::path::Path;
+
+    #[test]
+    fn the_books_key_follows_what_the_build_reads_and_nothing_it_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |file: &str, text: &str| {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        for file in ["book.toml", "src/ch01.md", "src/quizzes/ch01.toml", "theme/reader.css"] {
+            write(file, "1");
+        }
+        for file in ["listings/ch01/01-a/output.txt", "target/debug/book-build"] {
+            write(file, "1");
+        }
+        for file in ["target/debug/mdbook-listings", ".tools/bin/mdbook-quiz"] {
+            write(file, "1");
+        }
+        let vars = |value: &str| {
+            [("MDBOOK_OUTPUT__HTML__FOLD", value), ("HOME", "/root")]
+                .map(|(name, value)| (OsString::from(name), OsString::from(value)))
+                .into_iter()
+        };
+        let key = |rustc: &str, fold: &str| {
+            key_of(root, &root.join("target"), rustc.as_bytes(), vars(fold)).unwrap()
+        };
+        let first = key("rustc 1.95.0", "1");
+        assert_eq!(key("rustc 1.95.0", "1"), first, "the same inputs, the same key");
+        assert_ne!(key("rustc 1.96.0", "1"), first, "another rustc");
+        assert_ne!(key("rustc 1.95.0", "2"), first, "another MDBOOK_ override");
+        let changed = |file: &str| {
+            write(file, "changed");
+            key("rustc 1.95.0", "1")
+        };
+        let mut last = first;
+        for file in [
+            "book.toml",
+            "src/ch01.md",
+            "src/quizzes/ch01.toml",
+            "theme/reader.css",
+            "listings/ch01/01-a/output.txt",
+            "src/new-page-not-in-git.md",
+            "target/debug/book-build",
+            "target/debug/mdbook-listings",
+            ".tools/bin/mdbook-quiz",
+        ] {
+            let now = changed(file);
+            assert_ne!(now, last, "{file} changed the key");
+            last = now;
+        }
+        for file in [
+            "book/html/index.html",
+            "src/quiz/quiz-embed.iife.js",
+            "target/debug/deps/other",
+            "crates/book-build/src/main.rs",
+            "tests/browser/book.test.mjs",
+            "exercises/ch01/src/lib.rs",
+            "listings/ch01/01-a/target/debug/a",
+            "tests/browser/node_modules/x/index.js",
+            "mutants.out.old/src/lib.rs",
+            ".git/HEAD",
+        ] {
+            assert_eq!(changed(file), last, "{file} is not read by the build");
+        }
+        let elsewhere = root.join("other-target");
+        std::fs::create_dir_all(elsewhere.join("debug")).unwrap();
+        let with_target = |target: &Path| key_of(root, target, b"rustc", vars("1")).unwrap();
+        let before = with_target(&elsewhere);
+        std::fs::write(elsewhere.join("debug/notes"), "x").unwrap();
+        assert_eq!(
+            with_target(&elsewhere),
+            before,
+            "a CARGO_TARGET_DIR in the checkout is skipped"
+        );
+    }
 
     #[test]
     fn errors_and_warnings_fail_the_build() {

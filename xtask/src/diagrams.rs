@@ -15,14 +15,14 @@ use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
-use crate::browser;
+use crate::{browser, kept};
 
 /// Runs the steps, their output to `out`, or puts back the output of the last run.
 pub fn render(root: &Path, out: &File) -> Result<(), String> {
     let chromium = browser::ready(root, out)?;
     let key = browser::pass_key(root, &chromium)?;
     let use_cache = !book_listings::env::switch("BOOK_NO_CACHE")?;
-    let put_back = build_or_put_back(
+    let put_back = kept::build_or_put_back(
         &root.join("book/html"),
         &root.join("target/postbuild"),
         use_cache.then_some(key.as_str()),
@@ -48,97 +48,4 @@ pub fn render(root: &Path, out: &File) -> Result<(), String> {
         );
     }
     Ok(())
-}
-
-/// With the `key` of the last run in `stored`, replaces `site` by that run's output and
-/// returns true; otherwise runs `steps` on `site` and, when they pass, keeps a copy of what they
-/// made under `key` (`None`: run, and keep nothing). A failed run leaves nothing stored.
-fn build_or_put_back(
-    site: &Path,
-    stored: &Path,
-    key: Option<&str>,
-    steps: impl FnOnce() -> Result<(), String>,
-) -> Result<bool, String> {
-    let key_file = stored.join("key");
-    if key.is_some() && std::fs::read_to_string(&key_file).ok().as_deref() == key {
-        copy_tree(&stored.join("html"), site)?;
-        return Ok(true);
-    }
-    if stored.exists() {
-        std::fs::remove_dir_all(stored)
-            .map_err(|e| format!("cannot remove {}: {e}", stored.display()))?;
-    }
-    steps()?;
-    if let Some(key) = key {
-        copy_tree(site, &stored.join("html"))?;
-        std::fs::write(&key_file, key)
-            .map_err(|e| format!("cannot write {}: {e}", key_file.display()))?;
-    }
-    Ok(false)
-}
-
-/// Makes `to` a copy of the folder `from`.
-fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
-    if to.exists() {
-        std::fs::remove_dir_all(to).map_err(|e| format!("cannot remove {}: {e}", to.display()))?;
-    }
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.map_err(|e| format!("cannot read {}: {e}", from.display()))?;
-        let target =
-            to.join(entry.path().strip_prefix(from).expect("walkdir stays under its root"));
-        let done = if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target)
-        } else {
-            std::fs::copy(entry.path(), &target).map(drop)
-        };
-        done.map_err(|e| {
-            format!("cannot copy {} to {}: {e}", entry.path().display(), target.display())
-        })?;
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::build_or_put_back;
-    use std::cell::Cell;
-    use std::path::Path;
-
-    #[test]
-    fn the_steps_output_is_put_back_only_for_the_key_it_was_made_under() {
-        let dir = tempfile::tempdir().unwrap();
-        let (site, stored) = (dir.path().join("html"), dir.path().join("stored"));
-        let raw = |text: &str| {
-            let _ = std::fs::remove_dir_all(&site);
-            std::fs::create_dir_all(site.join("sub")).unwrap();
-            std::fs::write(site.join("sub/page.html"), text).unwrap();
-        };
-        let page = || std::fs::read_to_string(site.join("sub/page.html")).unwrap();
-        let runs = Cell::new(0);
-        // The steps append to the page, as postbuild writes diagrams into it.
-        let steps = |site: &Path| {
-            runs.set(runs.get() + 1);
-            let path = site.join("sub/page.html");
-            let text = std::fs::read_to_string(&path).unwrap();
-            std::fs::write(&path, format!("{text} drawn {}", runs.get())).map_err(|e| e.to_string())
-        };
-        raw("one");
-        assert!(!build_or_put_back(&site, &stored, Some("k1"), || steps(&site)).unwrap());
-        assert_eq!((page(), runs.get()), ("one drawn 1".into(), 1));
-        raw("one");
-        assert!(build_or_put_back(&site, &stored, Some("k1"), || steps(&site)).unwrap());
-        assert_eq!((page(), runs.get()), ("one drawn 1".into(), 1), "put back, not run");
-        raw("two");
-        assert!(!build_or_put_back(&site, &stored, Some("k2"), || steps(&site)).unwrap());
-        assert_eq!((page(), runs.get()), ("two drawn 2".into(), 2), "another key runs the steps");
-        raw("two");
-        assert!(!build_or_put_back(&site, &stored, None, || steps(&site)).unwrap());
-        assert_eq!(runs.get(), 3, "without a key (BOOK_NO_CACHE) the steps run");
-        assert!(!stored.exists(), "and nothing is kept");
-        raw("three");
-        let failed = build_or_put_back(&site, &stored, Some("k3"), || Err("no chromium".into()));
-        assert_eq!(failed, Err("no chromium".into()));
-        assert!(!stored.join("key").exists(), "a failed run is not kept");
-        assert!(!build_or_put_back(&site, &stored, Some("k3"), || steps(&site)).unwrap());
-    }
 }

@@ -6,6 +6,7 @@ mod browser;
 mod cpu;
 mod diagrams;
 mod exercise;
+mod kept;
 mod listings;
 mod prose;
 mod serve;
