@@ -243,8 +243,12 @@ fn built(root: &Path, name: &str) -> PathBuf {
     target_dir(root).join("debug").join(name)
 }
 
+/// Absolute, as cargo reads a relative CARGO_TARGET_DIR (from the current folder), so that
+/// `inputs_key` can tell it among the checkout's folders.
 fn target_dir(root: &Path) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    std::path::absolute(&target).unwrap_or(target)
 }
 
 /// `build`, into `out` instead of book.toml's build-dir if given, and without the quizzes if
