@@ -304,8 +304,8 @@ export const settled = page => page.waitForFunction(() => document.getAnimations
 
 /**
  * Inline code (not a quiz's, which mdbook-quiz renders) breaks only where the book lets it
- * (crates/book-listings/src/inline_code.rs, theme/reader.css): short code stays on one line
- * outside tables, code never breaks between two letters or digits except at a `<wbr>`, and no
+ * (crates/book-listings/src/inline_code.rs, theme/reader.css): only code marked `wrap` (long
+ * code, and code with a space in a table) breaks, and only after a space or at a `<wbr>`; no
  * code sticks out of the text column.
  */
 export async function assertInlineCodeBreaks(page, when) {

@@ -149,20 +149,27 @@ pub fn compile(root: &Path, for_tests: bool) -> Result<(), String> {
 /// `cargo xtask test` on 2 cores).
 pub fn build(root: &Path, out: &File) -> Result<(), String> {
     let mut log = out;
-    let key = inputs_key(root)?;
-    let use_cache = !book_listings::env::switch("BOOK_NO_CACHE")?;
-    let put_back = kept::build_or_put_back(
-        &root.join("book/html"),
-        &root.join("target/book-pass"),
-        use_cache.then_some(key.as_str()),
-        || build_into(root, None, true, &mut log),
-    )?;
+    // Built elsewhere (mdBook's own override of build-dir), the book is not the one kept.
+    let use_cache = !book_listings::env::switch("BOOK_NO_CACHE")?
+        && std::env::var_os("MDBOOK_BUILD__BUILD_DIR").is_none();
+    let key = if use_cache { Some(inputs_key(root)?) } else { None };
+    let stored = root.join("target/book-pass");
+    let put_back =
+        kept::build_or_put_back(&root.join("book/html"), &stored, key.as_deref(), || {
+            build_into(root, None, true, &mut log)
+        })?;
     if put_back {
         let _ = writeln!(
             log,
             "book: its sources, the programs that build it and rustc are as at the last pass, so \
              the book built then was put back from target/book-pass (BOOK_NO_CACHE=1 builds it)"
         );
+    } else if let Some(key) = key {
+        // Something it reads may have changed while it built (a file saved, a snapshot blessed
+        // beside it).
+        if !kept::keep_if_unchanged(&stored, &key, inputs_key(root))? {
+            let _ = writeln!(log, "book: its sources changed during the build, so it is not kept");
+        }
     }
     Ok(())
 }
@@ -177,24 +184,37 @@ const NOT_READ: [&str; 8] =
 /// A hash of everything a build of the book reads: every file of the checkout but `NOT_READ`
 /// (pages, quizzes, theme, listings, book.toml, the manifests), the programs it runs (book-build,
 /// mdbook-listings, mdbook-quiz: size and modification time, which cargo changes with each
-/// build), the rustc that mdbook-quiz compiles questions with, and the `MDBOOK_*` variables,
-/// mdBook's overrides of book.toml.
+/// build; and xtask), the rustc that mdbook-quiz compiles questions with, the `MDBOOK_*`
+/// variables (mdBook's overrides of book.toml) and mdbook-quiz's `QUIZ_DEV_MODE`.
 pub fn inputs_key(root: &Path) -> Result<String, String> {
+    // Asked where mdbook-quiz asks it, in a temporary folder: rust-toolchain.toml does not
+    // choose it there (under `cargo xtask`, rustup's RUSTUP_TOOLCHAIN does).
     let rustc = with_tools(Command::new("rustc"), root)
+        .current_dir(std::env::temp_dir())
         .arg("-vV")
         .output()
         .map_err(|e| format!("could not start rustc: {e}"))?;
-    key_of(root, &target_dir(root), &rustc.stdout, std::env::vars_os())
+    let built = |name| target_dir(root).join("debug").join(name);
+    let quiz = root.join(tools::DIR).join("bin").join(tools::QUIZ.name);
+    // xtask itself: it gives the build its environment and decides what is a problem.
+    let xtask = std::env::current_exe().map_err(|e| format!("where is xtask: {e}"))?;
+    let programs = [built("book-build"), built("mdbook-listings"), quiz, xtask];
+    key_of(root, &target_dir(root), &programs, &rustc.stdout, std::env::vars_os())
 }
 
-/// `inputs_key`, given the target dir, what rustc says of itself and the environment.
+/// `inputs_key`, given the target dir, the programs, what rustc says of itself and the
+/// environment.
 fn key_of(
     root: &Path,
     target: &Path,
+    programs: &[PathBuf],
     rustc: &[u8],
     vars: impl Iterator<Item = (std::ffi::OsString, std::ffi::OsString)>,
 ) -> Result<String, String> {
     let mut hash = DefaultHasher::new();
+    // Canonical, so that a target dir named through `..` or a symlink is still recognised.
+    let canonical = |path: &Path| std::fs::canonicalize(path).unwrap_or_else(|_| path.into());
+    let (root, target) = (&canonical(root), canonical(target));
     let skipped = |path: &Path| {
         let relative = path.strip_prefix(root).unwrap_or(path);
         let name = path.file_name().unwrap_or_default().to_string_lossy();
@@ -210,26 +230,31 @@ fn key_of(
     for entry in files {
         let entry = entry.map_err(|e| format!("cannot read {}: {e}", root.display()))?;
         if entry.path().is_file() {
-            let bytes = std::fs::read(entry.path())
-                .map_err(|e| format!("{}: {e}", entry.path().display()))?;
+            let bytes = match std::fs::read(entry.path()) {
+                Ok(bytes) => bytes,
+                // Gone since the folder was listed (an editor's temporary file).
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(format!("{}: {e}", entry.path().display())),
+            };
             hash.write(entry.path().to_string_lossy().as_bytes());
             hash.write_usize(bytes.len());
             hash.write(&bytes);
         }
     }
-    let quiz = root.join(tools::DIR).join("bin").join(tools::QUIZ.name);
-    let built = |name| target.join("debug").join(name);
-    for program in [built("book-build"), built("mdbook-listings"), quiz] {
+    for program in programs {
         hash.write(program.to_string_lossy().as_bytes());
         // A missing program fails the build, which is then not kept.
-        if let Ok(meta) = std::fs::metadata(&program) {
+        if let Ok(meta) = std::fs::metadata(program) {
             hash.write_u64(meta.len());
             hash.write(format!("{:?}", meta.modified().ok()).as_bytes());
         }
     }
     hash.write(rustc);
-    let mut overrides: Vec<_> =
-        vars.filter(|(name, _)| name.to_string_lossy().starts_with("MDBOOK_")).collect();
+    let mut overrides: Vec<_> = vars
+        .filter(|(name, _)| {
+            ["MDBOOK_", "QUIZ_"].iter().any(|p| name.to_string_lossy().starts_with(p))
+        })
+        .collect();
     overrides.sort();
     for (name, value) in overrides {
         hash.write(name.as_encoded_bytes());
@@ -338,18 +363,26 @@ mod tests {
         for file in ["target/debug/mdbook-listings", ".tools/bin/mdbook-quiz"] {
             write(file, "1");
         }
-        let vars = |value: &str| {
-            [("MDBOOK_OUTPUT__HTML__FOLD", value), ("HOME", "/root")]
+        let vars = |fold: &str, dev: &str| {
+            [("MDBOOK_OUTPUT__HTML__FOLD", fold), ("QUIZ_DEV_MODE", dev), ("HOME", "/root")]
                 .map(|(name, value)| (OsString::from(name), OsString::from(value)))
                 .into_iter()
         };
-        let key = |rustc: &str, fold: &str| {
-            key_of(root, &root.join("target"), rustc.as_bytes(), vars(fold)).unwrap()
+        let programs = ["target/debug/book-build", "target/debug/mdbook-listings"]
+            .into_iter()
+            .chain([".tools/bin/mdbook-quiz", "target/debug/xtask"])
+            .map(|program| root.join(program))
+            .collect::<Vec<_>>();
+        let key_with = |rustc: &str, fold: &str, dev: &str| {
+            key_of(root, &root.join("target"), &programs, rustc.as_bytes(), vars(fold, dev))
+                .unwrap()
         };
+        let key = |rustc: &str, fold: &str| key_with(rustc, fold, "");
         let first = key("rustc 1.95.0", "1");
         assert_eq!(key("rustc 1.95.0", "1"), first, "the same inputs, the same key");
         assert_ne!(key("rustc 1.96.0", "1"), first, "another rustc");
         assert_ne!(key("rustc 1.95.0", "2"), first, "another MDBOOK_ override");
+        assert_ne!(key_with("rustc 1.95.0", "1", "1"), first, "mdbook-quiz's QUIZ_DEV_MODE");
         let changed = |file: &str| {
             write(file, "changed");
             key("rustc 1.95.0", "1")
@@ -365,6 +398,7 @@ mod tests {
             "target/debug/book-build",
             "target/debug/mdbook-listings",
             ".tools/bin/mdbook-quiz",
+            "target/debug/xtask",
         ] {
             let now = changed(file);
             assert_ne!(now, last, "{file} changed the key");
@@ -386,7 +420,8 @@ mod tests {
         }
         let elsewhere = root.join("other-target");
         std::fs::create_dir_all(elsewhere.join("debug")).unwrap();
-        let with_target = |target: &Path| key_of(root, target, b"rustc", vars("1")).unwrap();
+        let with_target =
+            |target: &Path| key_of(root, target, &programs, b"rustc", vars("1", "")).unwrap();
         let before = with_target(&elsewhere);
         std::fs::write(elsewhere.join("debug/notes"), "x").unwrap();
         assert_eq!(
@@ -394,6 +429,9 @@ mod tests {
             before,
             "a CARGO_TARGET_DIR in the checkout is skipped"
         );
+        let roundabout = root.join("src/../other-target");
+        std::fs::write(elsewhere.join("debug/more"), "x").unwrap();
+        assert_eq!(with_target(&roundabout), with_target(&elsewhere), "named through `..` too");
     }
 
     #[test]

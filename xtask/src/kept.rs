@@ -14,14 +14,15 @@ pub fn build_or_put_back(
     steps: impl FnOnce() -> Result<(), String>,
 ) -> Result<bool, String> {
     let key_file = stored.join("key");
-    if key.is_some() && std::fs::read_to_string(&key_file).ok().as_deref() == key {
+    // A key whose copy is gone (removed by hand) counts as no key: the steps run.
+    if key.is_some()
+        && std::fs::read_to_string(&key_file).ok().as_deref() == key
+        && stored.join("html").is_dir()
+    {
         copy_tree(&stored.join("html"), site)?;
         return Ok(true);
     }
-    if stored.exists() {
-        std::fs::remove_dir_all(stored)
-            .map_err(|e| format!("cannot remove {}: {e}", stored.display()))?;
-    }
+    forget(stored)?;
     steps()?;
     if let Some(key) = key {
         copy_tree(site, &stored.join("html"))?;
@@ -29,6 +30,31 @@ pub fn build_or_put_back(
             .map_err(|e| format!("cannot write {}: {e}", key_file.display()))?;
     }
     Ok(false)
+}
+
+/// After steps that ran under `key` were kept: keeps them only if `now`, the key taken again
+/// over the same inputs, is still `key` (else something changed while they ran, and what they
+/// made may belong to neither version). Returns whether they stay kept.
+pub fn keep_if_unchanged(
+    stored: &Path,
+    key: &str,
+    now: Result<String, String>,
+) -> Result<bool, String> {
+    if now.as_deref() == Ok(key) {
+        return Ok(true);
+    }
+    forget(stored)?;
+    Ok(false)
+}
+
+/// Drops what `build_or_put_back` kept in `stored`: the next run runs the steps.
+pub fn forget(stored: &Path) -> Result<(), String> {
+    match std::fs::remove_dir_all(stored) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(format!("cannot remove {}: {e}", stored.display()))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Makes `to` a copy of the folder `from`.
@@ -54,7 +80,7 @@ fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::build_or_put_back;
+    use super::{build_or_put_back, keep_if_unchanged};
     use std::cell::Cell;
     use std::path::Path;
 
@@ -94,5 +120,31 @@ mod tests {
         assert_eq!(failed, Err("no chromium".into()));
         assert!(!stored.join("key").exists(), "a failed run is not kept");
         assert!(!build_or_put_back(&site, &stored, Some("k3"), || steps(&site)).unwrap());
+        assert_eq!(runs.get(), 4);
+        std::fs::remove_dir_all(stored.join("html")).unwrap();
+        raw("three");
+        assert!(!build_or_put_back(&site, &stored, Some("k3"), || steps(&site)).unwrap());
+        assert_eq!(
+            (page(), runs.get()),
+            ("three drawn 5".into(), 5),
+            "a key without its copy: run again"
+        );
+        assert!(build_or_put_back(&site, &stored, Some("k3"), || steps(&site)).unwrap());
+    }
+
+    #[test]
+    fn what_was_built_while_its_inputs_changed_is_not_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let stored = dir.path().join("stored");
+        let store = || std::fs::create_dir_all(stored.join("html")).unwrap();
+        store();
+        assert_eq!(keep_if_unchanged(&stored, "k1", Ok("k1".into())), Ok(true));
+        assert!(stored.exists(), "the same key: kept");
+        assert_eq!(keep_if_unchanged(&stored, "k1", Ok("k2".into())), Ok(false));
+        assert!(!stored.exists(), "changed meanwhile: dropped");
+        store();
+        assert_eq!(keep_if_unchanged(&stored, "k1", Err("unreadable".into())), Ok(false));
+        assert!(!stored.exists(), "no key to compare: dropped");
+        assert_eq!(keep_if_unchanged(&stored, "k1", Err("gone".into())), Ok(false), "nothing kept");
     }
 }
