@@ -360,6 +360,26 @@ export async function assertInlineCodeBreaks(page, when) {
 }
 
 /**
+ * The page's own words use typographic quotes, as mdBook's smart punctuation writes the prose:
+ * no straight ' or " in the text of `main` outside code, diagrams and the quiz (mdbook-quiz's
+ * own). What the book writes as HTML itself (captions, labels, the quiz's notes) bypasses
+ * smart punctuation, and once showed "Clippy's findings" beside "valgrind’s leak summary".
+ */
+export async function assertTypographicQuotes(page) {
+    const straight = await page.evaluate(() => {
+        const out = [];
+        const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.parentElement.closest('code, pre, svg, script, style, .mdbook-quiz')) continue;
+            const at = node.data.search(/['"]/);
+            if (at >= 0) out.push(`"${node.data.slice(Math.max(0, at - 25), at + 25).trim()}"`);
+        }
+        return out;
+    });
+    assert.deepEqual(straight, [], 'straight quotes in the page\'s text (write ’ ‘ “ ”)');
+}
+
+/**
  * Every numbered listing's numbers stand beside their lines (theme/line-numbers.js): the
  * gutter's first and last numbers at the height of the code's first and last lines. The code's
  * top padding changes with the width and with the block's buttons strip, after the gutter was made.

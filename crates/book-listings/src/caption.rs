@@ -65,14 +65,26 @@ pub fn description(manifest: &Path, text: &str) -> Result<Option<String>, String
 }
 
 /// The caption's text as HTML: escaped, with each `code` span in `<code>`, breakable as
-/// inline code on a page is ([`crate::inline_code`]).
+/// inline code on a page is ([`crate::inline_code`]), and the quotes of its words curled as
+/// mdBook's smart punctuation curls the prose's (the caption is HTML, which it leaves alone).
 pub fn to_html(description: &str) -> String {
     let mut out = String::with_capacity(description.len() + 16);
+    // Whether the character before is a space (or the start): a quote there opens.
+    let mut after_space = true;
     for (index, part) in description.split('`').enumerate() {
         if index % 2 == 1 {
             out.push_str(&crate::inline_code::html(part));
-        } else {
-            out.push_str(&escape(part));
+            after_space = false;
+            continue;
+        }
+        for c in part.chars() {
+            match c {
+                '\'' => out.push(if after_space { '‘' } else { '’' }),
+                '"' => out.push(if after_space { '“' } else { '”' }),
+                '&' | '<' | '>' => out.push_str(&escape(&c.to_string())),
+                _ => out.push(c),
+            }
+            after_space = c.is_whitespace() || c == '(';
         }
     }
     out
@@ -101,6 +113,12 @@ mod tests {
     fn a_description_is_read_and_rendered() {
         let text = read("\"Storing an `i32` in a `Box<i32>`\"").unwrap().unwrap();
         assert_eq!(to_html(&text), "Storing an <code>i32</code> in a <code>Box&lt;i32&gt;</code>");
+        assert_eq!(
+            to_html("The map's lock, `url`'s pairs, `&'static` and a \"quoted\" or 'quoted' word"),
+            "The map’s lock, <code>url</code>’s pairs, <code>&amp;'static</code> and a “quoted” or \
+             ‘quoted’ word",
+            "quotes curled as in the prose, code left alone"
+        );
         let none = super::description(Path::new("C.toml"), "[package]\nname = \"x\"\n");
         assert_eq!(none, Ok(None));
     }

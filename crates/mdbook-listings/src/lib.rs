@@ -203,7 +203,7 @@ pub fn mark(
                 kind::SOLUTION_MARKER
             )
         } else if file == layout.clippy_file {
-            "<div class=\"output-label label-clippy\">Clippy's findings</div>".to_string()
+            "<div class=\"output-label label-clippy\">Clippy’s findings</div>".to_string()
         } else if file == layout.output_file {
             format!("<div class=\"output-label label-{class}\">{}</div>", spec.output_label())
         } else {
@@ -302,7 +302,7 @@ mod tests {
         );
         assert!(
             marked.contains(
-                "> <div class=\"output-label label-clippy\">Clippy's findings</div>\n>\n> ```text"
+                "> <div class=\"output-label label-clippy\">Clippy’s findings</div>\n>\n> ```text"
             ),
             "{marked}"
         );

@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { SLOTS, answerQuiz, assertAccessible, assertDiagramsReadable, assertInlineCodeBreaks, assertNumbersOnTheirLines, chapters, diagramsDrawn, exercisePages, onPage, pages, settled } from '../support.mjs';
+import { SLOTS, answerQuiz, assertAccessible, assertDiagramsReadable, assertInlineCodeBreaks, assertNumbersOnTheirLines, assertTypographicQuotes, chapters, diagramsDrawn, exercisePages, onPage, pages, settled } from '../support.mjs';
 import { closeSolutions, exercisesWork, solutionsHiddenUntilOpened } from './exercises.mjs';
 
 // A page's weight: the bytes of every file it fetches (the suite's server sends files
@@ -69,6 +69,7 @@ export default function () {
                     const diagrams = await diagramsDrawn(page);
                     await assertDiagramsReadable(page, name, '1280 px, light');
                     await assertNumbersOnTheirLines(page, '1280 px');
+                    await assertTypographicQuotes(page);
                     if (chapters.includes(name)) {
                         assert.equal(await page.locator('.quiz-placeholder').count(), 1, 'a chapter ends with a quiz');
                         await answerQuiz(page);

@@ -31,8 +31,8 @@ function quizNote(html) {
     return html.replace(/<div class="quiz-placeholder"[^>]*data-quiz-questions="([^"]*)"[^>]*>\s*<\/div>/g, (whole, data) => {
         // Each question has one type; the answers and prompts have none.
         const questions = (data.match(/&quot;type&quot;:&quot;(MultipleChoice|ShortAnswer|Tracing)&quot;/g) ?? []).length;
-        return `${whole}<p class="quiz-print-note">This chapter's quiz (${questions} questions) is interactive: take it at the end of the chapter in the book's web version.</p>`
-            + `<p class="quiz-screen-note">This chapter's quiz (${questions} questions) starts here once its script has loaded. It needs JavaScript.</p>`;
+        return `${whole}<p class="quiz-print-note">This chapter’s quiz (${questions} questions) is interactive: take it at the end of the chapter in the book’s web version.</p>`
+            + `<p class="quiz-screen-note">This chapter’s quiz (${questions} questions) starts here once its script has loaded. It needs JavaScript.</p>`;
     });
 }
 
