@@ -194,11 +194,10 @@ pub fn inputs_key(root: &Path) -> Result<String, String> {
         .arg("-vV")
         .output()
         .map_err(|e| format!("could not start rustc: {e}"))?;
-    let built = |name| target_dir(root).join("debug").join(name);
     let quiz = root.join(tools::DIR).join("bin").join(tools::QUIZ.name);
     // xtask itself: it gives the build its environment and decides what is a problem.
     let xtask = std::env::current_exe().map_err(|e| format!("where is xtask: {e}"))?;
-    let programs = [built("book-build"), built("mdbook-listings"), quiz, xtask];
+    let programs = [built(root, "book-build"), built(root, "mdbook-listings"), quiz, xtask];
     key_of(root, &target_dir(root), &programs, &rustc.stdout, std::env::vars_os())
 }
 
@@ -230,15 +229,7 @@ fn key_of(
     for entry in files {
         let entry = entry.map_err(|e| format!("cannot read {}: {e}", root.display()))?;
         if entry.path().is_file() {
-            let bytes = match std::fs::read(entry.path()) {
-                Ok(bytes) => bytes,
-                // Gone since the folder was listed (an editor's temporary file).
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(e) => return Err(format!("{}: {e}", entry.path().display())),
-            };
-            hash.write(entry.path().to_string_lossy().as_bytes());
-            hash.write_usize(bytes.len());
-            hash.write(&bytes);
+            kept::hash_file(&mut hash, entry.path())?;
         }
     }
     for program in programs {

@@ -134,9 +134,7 @@ pub fn pass_key(root: &Path, chromium: &str) -> Result<String, String> {
     };
     let files = walk(root.join("tests/browser")).chain(walk(root.join("book/html")));
     for path in files.filter(|p| p.is_file()) {
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        hash.write(path.to_string_lossy().as_bytes());
-        hash.write(&bytes);
+        crate::kept::hash_file(&mut hash, &path)?;
     }
     Ok(format!("{:016x}\n", hash.finish()))
 }

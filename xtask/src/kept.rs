@@ -57,6 +57,20 @@ pub fn forget(stored: &Path) -> Result<(), String> {
     }
 }
 
+/// Adds a file of a step's inputs to a key: its path, its length and its bytes. A file gone
+/// since its folder was listed (an editor's temporary file) adds nothing.
+pub fn hash_file(hash: &mut impl std::hash::Hasher, path: &Path) -> Result<(), String> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    hash.write(path.to_string_lossy().as_bytes());
+    hash.write_usize(bytes.len());
+    hash.write(&bytes);
+    Ok(())
+}
+
 /// Makes `to` a copy of the folder `from`.
 fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
     if to.exists() {
